@@ -1,0 +1,61 @@
+package dev.orgbridge.admin;
+
+import dev.orgbridge.core.BuildInfo;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Mounts Orgbridge's admin REST API at {@code /admin/realms/{realm}/orgbridge}.
+ *
+ * <p>The id is the URL segment, so it is {@code orgbridge} rather than {@code orgbridge-…}: the one provider id
+ * without the dash.
+ */
+public final class OrgbridgeAdminResourceProviderFactory
+        implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "orgbridge";
+
+    @Override
+    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent) {
+        return new OrgbridgeAdminResource(session, auth);
+    }
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return BuildInfo.current().operationalInfo();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // nothing to configure
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
