@@ -1,0 +1,150 @@
+package dev.orgbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgbridge.it.harness.BundleJar;
+import dev.orgbridge.it.harness.OrgbridgeServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.info.ProviderRepresentation;
+import org.keycloak.representations.info.ServerInfoRepresentation;
+import org.keycloak.representations.info.ThemeInfoRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/** An admin deploys the one bundle jar and finds every Orgbridge provider and theme in Keycloak. */
+@KeycloakIntegrationTest(config = OrgbridgeServer.class)
+class ServerInfoIT {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectRealm
+    ManagedRealm realm;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void serverInfoListsEveryBundledProviderWithItsVersion() {
+        Map<String, ProviderRepresentation> loaded = orgbridgeProvidersIn(admin.serverInfo().getInfo());
+
+        assertEquals(BundleJar.providerIds(), loaded.keySet());
+        loaded.forEach((id, provider) -> assertEquals(BundleJar.version(),
+                provider.getOperationalInfo().get("orgbridge-version"), id + " reports the bundle version"));
+    }
+
+    @Test
+    void everyProviderIdIsNamespaced() {
+        for (String id : BundleJar.providerIds()) {
+            // "orgbridge" itself is the admin REST extension: its id is the URL segment /admin/realms/{realm}/orgbridge
+            assertTrue(id.equals("orgbridge") || id.startsWith("orgbridge-"), id + " starts with orgbridge-");
+        }
+    }
+
+    @Test
+    void serverInfoListsTheBundledThemesInFourLanguages() {
+        Map<String, List<ThemeInfoRepresentation>> themes = admin.serverInfo().getInfo().getThemes();
+
+        BundleJar.themes().forEach((name, types) -> types.forEach(type -> {
+            ThemeInfoRepresentation theme = themes.get(type).stream()
+                    .filter(t -> t.getName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(type + " theme " + name + " not loaded"));
+            assertTrue(Set.of(theme.getLocales()).containsAll(Set.of("en", "de", "fr", "es")),
+                    type + " theme locales: " + List.of(theme.getLocales()));
+        }));
+        assertTrue(BundleJar.themes().containsKey("orgbridge"));
+    }
+
+    @Test
+    void adminReadsInstallationInfoFromTheAdminApi() throws Exception {
+        HttpResponse<String> response = getInfo(realm.getName(), admin.tokenManager().getAccessTokenString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = JsonSerialization.readValue(response.body(), Map.class);
+        assertEquals(BundleJar.version(), info.get("version"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> providers = (List<Map<String, String>>) info.get("providers");
+        assertEquals(BundleJar.providerIds(),
+                providers.stream().map(p -> p.get("id")).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void installationInfoNeedsAToken() throws Exception {
+        assertEquals(401, getInfo(realm.getName(), null).statusCode());
+    }
+
+    @Test
+    void installationInfoNeedsViewRealm() throws Exception {
+        String token = passwordGrant(realm.getName(), createPlainUser());
+
+        assertEquals(403, getInfo(realm.getName(), token).statusCode());
+    }
+
+    private static Map<String, ProviderRepresentation> orgbridgeProvidersIn(ServerInfoRepresentation info) {
+        Set<String> bundled = BundleJar.providerIds();
+        Map<String, ProviderRepresentation> found = new HashMap<>();
+        info.getProviders().values().forEach(spi -> spi.getProviders().forEach((id, provider) -> {
+            if (bundled.contains(id)) {
+                found.put(id, provider);
+            }
+        }));
+        return found;
+    }
+
+    private String createPlainUser() {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("no-admin-rights");
+        user.setEmail("no-admin-rights@example.com");
+        user.setFirstName("No");
+        user.setLastName("Rights");
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("password");
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        realm.admin().users().create(user).close();
+        return user.getUsername();
+    }
+
+    private String passwordGrant(String realmName, String username) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=password";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realmName + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
+    }
+
+    private HttpResponse<String> getInfo(String realmName, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(OrgbridgeServer.BASE_URL + "/admin/realms/" + realmName + "/orgbridge/info"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
