@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.BundleJar;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.ServerInfoAssertions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,19 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.info.ProviderRepresentation;
-import org.keycloak.representations.info.ServerInfoRepresentation;
-import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -45,11 +41,7 @@ class ServerInfoIT {
 
     @Test
     void serverInfoListsEveryBundledProviderWithItsVersion() {
-        Map<String, ProviderRepresentation> loaded = orgbridgeProvidersIn(admin.serverInfo().getInfo());
-
-        assertEquals(BundleJar.providerIds(), loaded.keySet());
-        loaded.forEach((id, provider) -> assertEquals(BundleJar.version(),
-                provider.getOperationalInfo().get("orgbridge-version"), id + " reports the bundle version"));
+        ServerInfoAssertions.assertEveryBundledProviderLoaded(admin.serverInfo().getInfo());
     }
 
     @Test
@@ -62,17 +54,7 @@ class ServerInfoIT {
 
     @Test
     void serverInfoListsTheBundledThemesInFourLanguages() {
-        Map<String, List<ThemeInfoRepresentation>> themes = admin.serverInfo().getInfo().getThemes();
-
-        BundleJar.themes().forEach((name, types) -> types.forEach(type -> {
-            ThemeInfoRepresentation theme = themes.get(type).stream()
-                    .filter(t -> t.getName().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(type + " theme " + name + " not loaded"));
-            assertTrue(Set.of(theme.getLocales()).containsAll(Set.of("en", "de", "fr", "es")),
-                    type + " theme locales: " + List.of(theme.getLocales()));
-        }));
-        assertTrue(BundleJar.themes().containsKey("orgbridge"));
+        ServerInfoAssertions.assertBundledThemesLoaded(admin.serverInfo().getInfo());
     }
 
     @Test
@@ -99,17 +81,6 @@ class ServerInfoIT {
         String token = passwordGrant(realm.getName(), createPlainUser());
 
         assertEquals(403, getInfo(realm.getName(), token).statusCode());
-    }
-
-    private static Map<String, ProviderRepresentation> orgbridgeProvidersIn(ServerInfoRepresentation info) {
-        Set<String> bundled = BundleJar.providerIds();
-        Map<String, ProviderRepresentation> found = new HashMap<>();
-        info.getProviders().values().forEach(spi -> spi.getProviders().forEach((id, provider) -> {
-            if (bundled.contains(id)) {
-                found.put(id, provider);
-            }
-        }));
-        return found;
     }
 
     private String createPlainUser() {
