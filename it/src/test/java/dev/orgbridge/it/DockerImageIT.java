@@ -2,7 +2,10 @@ package dev.orgbridge.it;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.orgbridge.it.harness.ServerInfoAssertions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,14 +24,29 @@ class DockerImageIT {
     private static KeycloakContainer keycloak;
 
     @BeforeAll
-    static void startImage() {
-        Path repo = Path.of(System.getProperty("orgbridge.repo.root"));
-        String image = new ImageFromDockerfile("orgbridge-keycloak-it", false)
-                .withFileFromPath(".", repo)
-                .withDockerfile(repo.resolve("docker/Dockerfile"))
-                .get();
+    static void startImage() throws IOException {
+        Path repo = Path.of(System.getProperty("orgbridge.repo.root")).toAbsolutePath().normalize();
+        ImageFromDockerfile build = new ImageFromDockerfile("orgbridge-keycloak-it", false)
+                .withDockerfilePath("docker/Dockerfile");
+        // Testcontainers ignores .dockerignore: send the sources only, not target/ or .demo/
+        try (Stream<Path> files = Files.walk(repo)) {
+            files.filter(Files::isRegularFile)
+                    .filter(file -> isSource(repo.relativize(file)))
+                    .forEach(file -> build.withFileFromPath(repo.relativize(file).toString(), file));
+        }
+        String image = build.get();
         keycloak = new KeycloakContainer(image);
         keycloak.start();
+    }
+
+    private static boolean isSource(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.equals("target") || name.equals(".demo") || name.equals(".git") || name.equals(".idea")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @AfterAll
