@@ -27,7 +27,7 @@ class DockerImageIT {
     static void startImage() throws IOException {
         Path repo = Path.of(System.getProperty("orgbridge.repo.root")).toAbsolutePath().normalize();
         ImageFromDockerfile build = new ImageFromDockerfile("orgbridge-keycloak-it", false)
-                .withDockerfilePath("docker/Dockerfile");
+                .withDockerfile(repo.resolve("docker/Dockerfile"));
         // Testcontainers ignores .dockerignore: send the sources only, not target/ or .demo/
         try (Stream<Path> files = Files.walk(repo)) {
             files.filter(Files::isRegularFile)
