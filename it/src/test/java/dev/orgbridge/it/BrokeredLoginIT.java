@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.BrokerRealm;
-import dev.orgbridge.it.harness.BrokerUsers;
+import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerIdpRealm;
 import dev.orgbridge.it.harness.CustomerUser;
@@ -39,7 +39,7 @@ class BrokeredLoginIT {
     @AfterEach
     void forgetLogins() {
         browser.close();
-        BrokerUsers.forgetAll(broker);
+        BrokerState.forgetLogins(broker);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class BrokerRealm implements RealmConfig {
 
     @Override
     public RealmBuilder configure(RealmBuilder realm) {
-        return realm.clients(oidcApp(), samlApp());
+        return realm.clients(oidcApp(), samlApp()).identityProviders(ScriptedEmail.brokerIdentityProvider());
     }
 
     private static ClientRepresentation oidcApp() {

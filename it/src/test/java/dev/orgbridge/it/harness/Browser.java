@@ -79,12 +79,44 @@ public final class Browser implements AutoCloseable {
         return logInAtCustomerIdp(open(portalLink), user);
     }
 
+    /**
+     * Signs in at the customer IdP only (its SSO session), without going on to any app: a later
+     * {@link #logInToApp} then passes the IdP without a password form, as for a user already signed in there.
+     */
+    public void signInAtCustomerIdp(CustomerUser user) {
+        String idp = OrgbridgeServer.BASE_URL + "/realms/" + DemoRealms.CUSTOMER_IDP + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id", "orgbridge-broker",
+                        "redirect_uri", OrgbridgeServer.BASE_URL + "/realms/" + DemoRealms.BROKER + "/broker/"
+                                + CustomerIdp.OIDC.alias() + "/endpoint",
+                        "response_type", "code",
+                        "scope", "openid",
+                        "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                        "code_challenge_method", "S256"));
+        HtmlPage login = open(idp);
+        login.<HtmlInput>getHtmlElementById("username").setValue(user.username());
+        login.<HtmlInput>getHtmlElementById("password").setValue(user.password());
+        web.getOptions().setRedirectEnabled(false);
+        try {
+            // the IdP session cookie comes with this answer; its redirect to the broker is not followed
+            Page answer = click(login.getHtmlElementById("kc-login"));
+            if (answer.getWebResponse().getStatusCode() != 302) {
+                throw new AssertionError("signing in at the customer IdP failed for " + user.username());
+            }
+        } finally {
+            web.getOptions().setRedirectEnabled(true);
+        }
+    }
+
     private LoginOutcome logInAtCustomerIdp(Page page, CustomerUser user) {
-        HtmlPage idpLogin = asHtml(followAutoPosts(page));
+        Page shown = followAutoPosts(page);
+        if (shown instanceof HtmlPage html && html.getElementById("username") == null) {
+            return outcome(shown); // already signed in at the IdP: single sign-on went straight on
+        }
+        HtmlPage idpLogin = asHtml(shown);
         idpLogin.<HtmlInput>getHtmlElementById("username").setValue(user.username());
         idpLogin.<HtmlInput>getHtmlElementById("password").setValue(user.password());
-        Page afterLogin = click(idpLogin.getHtmlElementById("kc-login"));
-        return outcome(followAutoPosts(afterLogin));
+        return outcome(followAutoPosts(click(idpLogin.getHtmlElementById("kc-login"))));
     }
 
     /** Submits a form the user was shown (e.g. a first-login profile review) with the given field values. */
@@ -93,6 +125,17 @@ public final class Browser implements AutoCloseable {
         fields.forEach((name, value) -> form.<HtmlInput>getInputByName(name).setValue(value));
         HtmlElement submit = form.getFirstByXPath(".//*[@type='submit']");
         return outcome(followAutoPosts(click(submit)));
+    }
+
+    /** Presses the submit button whose id, name or value is {@code button} on a page the user was shown. */
+    public LoginOutcome press(LoginOutcome.PageShown shown, String button) {
+        HtmlElement element = shown.page().getFirstByXPath(
+                "//*[(self::button or self::input) and (@id='" + button + "' or @value='" + button + "' or @name='"
+                        + button + "')]");
+        if (element == null) {
+            throw new AssertionError("no button '" + button + "' on " + shown);
+        }
+        return outcome(followAutoPosts(click(element)));
     }
 
     private LoginOutcome outcome(Page page) {

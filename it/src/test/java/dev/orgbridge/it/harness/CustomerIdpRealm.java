@@ -24,6 +24,6 @@ public final class CustomerIdpRealm implements RealmConfig {
         samlBroker.getAttributes().put("saml_assertion_consumer_url_post",
                 OrgbridgeServer.BASE_URL + "/realms/" + DemoRealms.BROKER + "/broker/" + CustomerIdp.SAML.alias()
                         + "/endpoint/clients/" + BrokerRealm.SAML_APP_URL_NAME);
-        return realm;
+        return realm.clients(ScriptedEmail.customerClient());
     }
 }

@@ -1,0 +1,206 @@
+package dev.orgbridge.authenticator.organization;
+
+import dev.orgbridge.core.domain.DomainPattern;
+import dev.orgbridge.core.domain.IgnoredDomains;
+import dev.orgbridge.core.domain.InvalidEmailException;
+import dev.orgbridge.core.domain.OnboardingPolicy;
+import dev.orgbridge.core.domain.PersonalEmailAction;
+import dev.orgbridge.core.domain.UnknownDomainAction;
+import dev.orgbridge.core.domain.UnverifiedEmailAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * A realm's organization-onboarding policy, parsed once and validated with messages that name the option.
+ * Stored as the config of an {@link OnboardingPolicyPage} component, so it is edited in the admin console,
+ * validated when saved, and exported with the realm.
+ */
+public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignoredDomains, Membership membership,
+                                 boolean createUsers, boolean linkIdpOnCreate, String organizationNameClaim,
+                                 String emailVerifiedClaim) {
+
+    /** How a user joins an organization; a managed member is deleted when removed from the organization. */
+    public enum Membership { UNMANAGED, MANAGED }
+
+    public static final String UNVERIFIED_EMAIL = "unverifiedEmail";
+    public static final String PERSONAL_EMAIL = "personalEmail";
+    public static final String FALLBACK_ORGANIZATION = "fallbackOrganization";
+    public static final String IGNORED_DOMAINS_ADDED = "ignoredDomainsAdded";
+    public static final String IGNORED_DOMAINS_REMOVED = "ignoredDomainsRemoved";
+    public static final String UNKNOWN_DOMAIN = "unknownDomain";
+    public static final String IDPS_ALLOWED_TO_CREATE = "idpsAllowedToCreate";
+    public static final String LINK_IDP_ON_CREATE = "linkIdpOnCreate";
+    public static final String ORGANIZATION_NAME_CLAIM = "organizationNameClaim";
+    public static final String MEMBERSHIP = "membership";
+    public static final String CREATE_USERS = "createUsers";
+    public static final String EMAIL_VERIFIED_CLAIM = "emailVerifiedClaim";
+
+    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(UNVERIFIED_EMAIL).label("Unverified email")
+            .helpText("What happens when the identity provider has not verified the user's email (neither 'Trust email' "
+                    + "on the identity provider nor a true email-verified claim): deny the login with a page, or log "
+                    + "in without an organization.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(options(UnverifiedEmailAction.values()))
+            .defaultValue(option(UnverifiedEmailAction.DENY)).add()
+            .property().name(PERSONAL_EMAIL).label("Personal email domains")
+            .helpText("What happens to users whose email is at a personal-mail provider (gmail.com, outlook.com…): deny "
+                    + "the login ('use your work email'), log in without an organization, or join the fallback "
+                    + "organization.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(options(PersonalEmailAction.values()))
+            .defaultValue(option(PersonalEmailAction.NO_ORGANIZATION)).add()
+            .property().name(FALLBACK_ORGANIZATION).label("Fallback organization")
+            .helpText("Alias of the organization personal-mail users join, such as 'individuals'. Required when "
+                    + "'Personal email domains' is fallback-organization.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(IGNORED_DOMAINS_ADDED).label("More personal email domains")
+            .helpText("Domains treated as personal mail in addition to Orgbridge's built-in list, e.g. example-mail.com "
+                    + "or *.example-mail.com (the domain and all its subdomains).")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(IGNORED_DOMAINS_REMOVED).label("Not personal email domains")
+            .helpText("Domains of the built-in personal-mail list (or of the additions) that this realm treats as "
+                    + "company domains, e.g. mail.com. Wins over both lists.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(UNKNOWN_DOMAIN).label("No organization for the domain")
+            .helpText("What happens when no organization owns the user's company domain: create one (name from the "
+                    + "organization claim, else the domain), deny the login (only pre-registered organizations), or "
+                    + "log in without an organization.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(options(UnknownDomainAction.values()))
+            .defaultValue(option(UnknownDomainAction.NO_ORGANIZATION)).add()
+            .property().name(IDPS_ALLOWED_TO_CREATE).label("Identity providers that may create organizations")
+            .helpText("Aliases of the identity providers trusted to create an organization for a new domain. Leave out "
+                    + "social and shared providers such as Google: otherwise the first person from a domain claims "
+                    + "that company.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(LINK_IDP_ON_CREATE).label("Link identity provider to new organizations")
+            .helpText("Link the identity provider of the login to the organization it creates (when it is not linked "
+                    + "to another organization yet).")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+            .property().name(ORGANIZATION_NAME_CLAIM).label("Organization name claim")
+            .helpText("Claim or SAML attribute holding the company name used for a new organization.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue("organization").add()
+            .property().name(MEMBERSHIP).label("Membership type")
+            .helpText("unmanaged: the user stays when removed from the organization. managed: the organization owns "
+                    + "the user, and removing the member deletes the user in Keycloak.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(options(Membership.values()))
+            .defaultValue(option(Membership.UNMANAGED)).add()
+            .property().name(CREATE_USERS).label("Create users at first login")
+            .helpText("Off: only users that already exist in this realm may log in ('existing users only'); others see "
+                    + "a page asking them to contact their administrator and no user is created.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+            .property().name(EMAIL_VERIFIED_CLAIM).label("Email-verified claim")
+            .helpText("Claim or SAML attribute whose value 'true' says the identity provider verified the email.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue("email_verified").add()
+            .build();
+
+    public static OnboardingSettings defaults() {
+        return parse(new MultivaluedHashMap<>());
+    }
+
+    /** Parses a component's config; throws {@link InvalidSettingsException} naming the first bad option. */
+    public static OnboardingSettings parse(MultivaluedHashMap<String, String> config) {
+        UnknownDomainAction unknownDomain = enumOption(config, UNKNOWN_DOMAIN, UnknownDomainAction.values(),
+                UnknownDomainAction.NO_ORGANIZATION);
+        PersonalEmailAction personalEmail = enumOption(config, PERSONAL_EMAIL, PersonalEmailAction.values(),
+                PersonalEmailAction.NO_ORGANIZATION);
+        Optional<String> fallback = text(config, FALLBACK_ORGANIZATION);
+        if (personalEmail == PersonalEmailAction.FALLBACK_ORGANIZATION && fallback.isEmpty()) {
+            throw new InvalidSettingsException(FALLBACK_ORGANIZATION,
+                    "is required when " + PERSONAL_EMAIL + " is fallback-organization");
+        }
+        OnboardingPolicy policy = new OnboardingPolicy(
+                enumOption(config, UNVERIFIED_EMAIL, UnverifiedEmailAction.values(), UnverifiedEmailAction.DENY),
+                personalEmail,
+                personalEmail == PersonalEmailAction.FALLBACK_ORGANIZATION ? fallback : Optional.empty(),
+                unknownDomain,
+                Set.copyOf(values(config, IDPS_ALLOWED_TO_CREATE)));
+        IgnoredDomains ignored = IgnoredDomains.builtIn()
+                .with(patterns(config, IGNORED_DOMAINS_ADDED))
+                .without(patterns(config, IGNORED_DOMAINS_REMOVED));
+        return new OnboardingSettings(policy, ignored,
+                enumOption(config, MEMBERSHIP, Membership.values(), Membership.UNMANAGED),
+                bool(config, CREATE_USERS, true),
+                bool(config, LINK_IDP_ON_CREATE, true),
+                text(config, ORGANIZATION_NAME_CLAIM).orElse("organization"),
+                text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"));
+    }
+
+    private static List<DomainPattern> patterns(MultivaluedHashMap<String, String> config, String option) {
+        List<DomainPattern> patterns = new ArrayList<>();
+        for (String raw : values(config, option)) {
+            try {
+                patterns.add(DomainPattern.parse(raw));
+            } catch (InvalidEmailException e) {
+                throw new InvalidSettingsException(option, "holds " + raw + ", which is not a domain or *.domain ("
+                        + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+            }
+        }
+        return patterns;
+    }
+
+    private static <E extends Enum<E>> E enumOption(MultivaluedHashMap<String, String> config, String option,
+                                                    E[] values, E fallback) {
+        Optional<String> raw = text(config, option);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        return Arrays.stream(values)
+                .filter(value -> option(value).equals(raw.get()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidSettingsException(option, "is " + raw.get() + " but must be one of "
+                        + String.join(", ", options(values))));
+    }
+
+    private static boolean bool(MultivaluedHashMap<String, String> config, String option, boolean fallback) {
+        Optional<String> raw = text(config, option);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw.get()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingsException(option, "is " + raw.get() + " but must be true or false");
+        };
+    }
+
+    private static Optional<String> text(MultivaluedHashMap<String, String> config, String option) {
+        return Optional.ofNullable(config.getFirst(option)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    static List<String> values(MultivaluedHashMap<String, String> config, String option) {
+        List<String> raw = config.getOrDefault(option, List.of());
+        // the admin console stores a multivalued string as one value joined by "##"
+        return raw.stream()
+                .flatMap(value -> Arrays.stream(value.split("##")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new))
+                .stream().toList();
+    }
+
+    static String option(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static List<String> options(Enum<?>[] values) {
+        return Arrays.stream(values).map(OnboardingSettings::option).toList();
+    }
+
+    /** A setting that cannot work; the message names the option. */
+    public static final class InvalidSettingsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSettingsException(String option, String problem) {
+            // no quotes: Keycloak formats validation messages with MessageFormat, which drops them
+            super("Orgbridge onboarding option " + option + " " + problem);
+        }
+    }
+}

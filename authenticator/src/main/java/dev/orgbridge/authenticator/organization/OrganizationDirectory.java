@@ -1,0 +1,131 @@
+package dev.orgbridge.authenticator.organization;
+
+import dev.orgbridge.core.domain.EmailDomain;
+import dev.orgbridge.core.domain.KnownOrganization;
+import dev.orgbridge.core.domain.OrganizationDecision;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.OrganizationDomainModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Orgbridge's one window on Keycloak Organizations: domain lookup, trust, creation, membership.
+ * Keycloak 26.8 changes how organizations and identity providers link (many-to-many, no {@code kc.org.*}
+ * IdP config); that change is absorbed here and nowhere else.
+ */
+final class OrganizationDirectory {
+
+    /** Organization attribute listing IdP aliases trusted for the organization's domains besides its linked IdPs. */
+    static final String TRUSTED_IDPS_ATTRIBUTE = "orgbridge.trusted-idps";
+
+    private static final Logger LOG = Logger.getLogger(OrganizationDirectory.class);
+
+    private final KeycloakSession session;
+    private final OrganizationProvider organizations;
+
+    OrganizationDirectory(KeycloakSession session) {
+        this.session = session;
+        this.organizations = session.getProvider(OrganizationProvider.class);
+    }
+
+    /** Whether Organizations are on for the realm of this login. */
+    boolean enabled() {
+        return organizations != null && organizations.isEnabled();
+    }
+
+    /** The organization owning the domain (most specific of its exact and wildcard domains), with its trusted IdPs. */
+    Optional<KnownOrganization> owning(EmailDomain domain) {
+        try {
+            // one indexed query over ORG_DOMAIN by name (exact and parent wildcard names); positive results cached
+            return Optional.ofNullable(organizations.getByDomainName(domain.ascii())).map(this::known);
+        } catch (ModelValidationException e) {
+            // Keycloak accepts fewer domain shapes than email allows (e.g. more than 10 labels): no organization
+            LOG.debugf("Keycloak rejects domain %s for organization lookup: %s", domain, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    Optional<OrganizationModel> byId(String id) {
+        return Optional.ofNullable(organizations.getById(id));
+    }
+
+    Optional<OrganizationModel> byAlias(String alias) {
+        return Optional.ofNullable(organizations.getByAlias(alias));
+    }
+
+    private KnownOrganization known(OrganizationModel organization) {
+        Set<String> trusted = organizations.getIdentityProviders(organization)
+                .map(IdentityProviderModel::getAlias)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        trusted.addAll(organization.getAttributes().getOrDefault(TRUSTED_IDPS_ATTRIBUTE, List.of()));
+        return new KnownOrganization(organization.getId(), organization.getAlias(), Set.copyOf(trusted));
+    }
+
+    /**
+     * Creates the organization for a new domain in its own transaction, so that concurrent first logins from one
+     * domain create it once: the losers of the race (unique alias) adopt the winner's organization.
+     */
+    Created createOrAdopt(RealmModel realm, OrganizationDecision.Create create, IdentityProviderModel idp, boolean link) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), tx -> {
+                tx.getContext().setRealm(tx.realms().getRealm(realm.getId()));
+                OrganizationProvider txOrganizations = tx.getProvider(OrganizationProvider.class);
+                OrganizationModel existing = txOrganizations.getByDomainName(create.domain().ascii());
+                if (existing != null) {
+                    return new Created(existing.getId(), false);
+                }
+                OrganizationModel organization = txOrganizations.create(uniqueName(txOrganizations, create), create.alias());
+                // The domain is verified: an IdP trusted to create organizations asserted a verified email in it.
+                organization.setDomains(Set.of(new OrganizationDomainModel(create.domain().ascii(), true)));
+                organization.setAttributes(java.util.Map.of(TRUSTED_IDPS_ATTRIBUTE, List.of(idp.getAlias())));
+                IdentityProviderModel txIdp = tx.identityProviders().getByAlias(idp.getAlias());
+                if (link && txIdp.getOrganizationId() == null) {
+                    txOrganizations.addIdentityProvider(organization, txIdp);
+                }
+                return new Created(organization.getId(), true);
+            });
+        } catch (RuntimeException raceLost) {
+            // Another login created it first: the unique name or alias fails our commit (a ModelDuplicateException,
+            // or the database's constraint violation itself, depending on where it surfaces). Adopt theirs.
+            OrganizationModel winner = organizations.getByDomainName(create.domain().ascii());
+            if (winner == null) {
+                winner = organizations.getByAlias(create.alias());
+            }
+            if (winner == null) {
+                throw raceLost;
+            }
+            LOG.debugf("Organization for %s was created concurrently; joining %s", create.domain(), winner.getAlias());
+            return new Created(winner.getId(), false);
+        }
+    }
+
+    private static String uniqueName(OrganizationProvider organizations, OrganizationDecision.Create create) {
+        boolean taken = organizations.getAllStream(create.name(), true, 0, 1).findAny().isPresent();
+        // another company may already use that name (e.g. "Acme" on acme.com and acme.io): qualify with the domain
+        return taken ? create.name() + " (" + create.domain().unicode() + ")" : create.name();
+    }
+
+    /** Adds the user to the organization unless already a member; returns whether it added. */
+    boolean join(OrganizationModel organization, UserModel user, OnboardingSettings.Membership membership) {
+        if (organizations.isMember(organization, user)) {
+            return false;
+        }
+        return membership == OnboardingSettings.Membership.MANAGED
+                ? organizations.addManagedMember(organization, user)
+                : organizations.addMember(organization, user);
+    }
+
+    record Created(String organizationId, boolean created) {
+    }
+}

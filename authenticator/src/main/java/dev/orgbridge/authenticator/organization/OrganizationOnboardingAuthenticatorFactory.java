@@ -1,0 +1,33 @@
+package dev.orgbridge.authenticator.organization;
+
+import dev.orgbridge.authenticator.OrgbridgeAuthenticatorFactory;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+
+public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeAuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "orgbridge-organization-onboarding";
+    private static final Authenticator SINGLETON = new OrganizationOnboardingAuthenticator();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Orgbridge: decide organization from email domain";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Matches the verified email domain of the brokered user to an organization under the realm's Orgbridge "
+                + "onboarding policy, or denies the login with a page. Put it first in the first-broker-login flow "
+                + "(with 'Orgbridge: join organization' after user creation) and in the post-broker-login flow.";
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+}

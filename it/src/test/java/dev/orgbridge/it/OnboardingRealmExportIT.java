@@ -1,0 +1,71 @@
+package dev.orgbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.orgbridge.it.harness.Browser;
+import dev.orgbridge.it.harness.BrokerRealm;
+import dev.orgbridge.it.harness.BrokerState;
+import dev.orgbridge.it.harness.CustomerIdp;
+import dev.orgbridge.it.harness.CustomerIdpRealm;
+import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.DemoRealms;
+import dev.orgbridge.it.harness.LoginMessages;
+import dev.orgbridge.it.harness.OrgbridgeServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** An admin exports a configured realm and imports it again: the onboarding behaves the same. */
+@KeycloakIntegrationTest(config = OrgbridgeServer.class)
+class OnboardingRealmExportIT {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
+    ManagedRealm customerIdp;
+
+    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
+    ManagedRealm broker;
+
+    @Test
+    void exportedAndReimportedRealmOnboardsTheSameWay() {
+        BrokerState.changePolicy(broker, Map.of("personalEmail", List.of("deny"),
+                "ignoredDomainsAdded", List.of("*.freemail.example")));
+        RealmRepresentation exported = broker.admin().partialExport(true, true);
+        // partial export masks secrets; the admin re-enters them (or they are vault references)
+        Map<String, String> secrets = Map.of(CustomerIdp.OIDC.alias(), "demo-broker-secret",
+                CustomerIdp.SCRIPTED_OIDC.alias(), "scripted-secret");
+        for (IdentityProviderRepresentation idp : exported.getIdentityProviders()) {
+            if (secrets.containsKey(idp.getAlias())) {
+                idp.getConfig().put("clientSecret", secrets.get(idp.getAlias()));
+            }
+        }
+        exported.getClients().stream().filter(c -> c.getClientId().equals(BrokerRealm.OIDC_APP))
+                .forEach(c -> c.setSecret(BrokerRealm.OIDC_APP_SECRET));
+
+        // organizations are realm data, not configuration: partial export leaves them out (kc.sh export keeps them)
+        exported.setOrganizations(BrokerState.organizations(broker));
+        broker.admin().remove();
+        admin.realms().create(exported);
+
+        try (Browser browser = new Browser()) {
+            assertEquals(LoginMessages.english("orgbridgePersonalEmail"),
+                    browser.logInToApp(CustomerIdp.OIDC, CustomerUser.DAN).asPageShown().message());
+        }
+        try (Browser browser = new Browser()) {
+            browser.logInToApp(CustomerIdp.SAML, CustomerUser.CAROL).asOidcSignIn();
+        }
+        assertEquals(List.of("globex"), BrokerState.organizations(broker).stream()
+                .map(OrganizationRepresentation::getAlias).toList());
+        assertEquals(List.of("*.freemail.example"), BrokerState.policy(broker).getConfig().get("ignoredDomainsAdded"));
+    }
+}
