@@ -1,12 +1,8 @@
 package dev.orgbridge.admin;
 
-import dev.orgbridge.core.BuildInfo;
-import java.util.Map;
-import org.keycloak.Config;
+import dev.orgbridge.support.OrgbridgeProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
@@ -19,7 +15,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * without the dash.
  */
 public final class OrgbridgeAdminResourceProviderFactory
-        implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, ServerInfoAwareProviderFactory {
+        implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
+        OrgbridgeProviderFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "orgbridge";
 
@@ -40,22 +37,7 @@ public final class OrgbridgeAdminResourceProviderFactory
     }
 
     @Override
-    public Map<String, String> getOperationalInfo() {
-        return BuildInfo.current().operationalInfo();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
     public void close() {
-        // stateless
+        // stateless: both the factory and the provider
     }
 }

@@ -1,17 +1,14 @@
 package dev.orgbridge.authenticator;
 
-import dev.orgbridge.core.BuildInfo;
+import dev.orgbridge.support.OrgbridgeProviderFactory;
 import java.util.List;
-import java.util.Map;
-import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-/** What every Orgbridge login step shares: no server-level state, required or disabled, version in Server Info. */
-public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+/** What every Orgbridge login step's factory shares: required or disabled, configured by realm policy, not per step. */
+public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFactory, OrgbridgeProviderFactory<Authenticator> {
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
         AuthenticationExecutionModel.Requirement.REQUIRED,
@@ -41,25 +38,5 @@ public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFact
     @Override
     public final List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public final Map<String, String> getOperationalInfo() {
-        return BuildInfo.current().operationalInfo();
-    }
-
-    @Override
-    public final void init(Config.Scope config) {
-        // nothing to configure at server level
-    }
-
-    @Override
-    public final void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public final void close() {
-        // stateless
     }
 }

@@ -4,43 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
-import dev.orgbridge.it.harness.BrokerRealm;
-import dev.orgbridge.it.harness.BrokerState;
+import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
 import dev.orgbridge.it.harness.CustomerUser;
-import dev.orgbridge.it.harness.DemoRealms;
-import dev.orgbridge.it.harness.LoginOutcome;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.SamlAssertion;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.IDToken;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /** The harness itself: a customer's employee reaches the SaaS app through each kind of customer IdP. */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class BrokeredLoginIT {
+class BrokeredLoginIT extends BrokeredLoginTest {
 
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
-
-    private final Browser browser = new Browser();
-
-    @AfterEach
-    void forgetLogins() {
-        browser.close();
-        BrokerState.forgetLogins(broker);
-    }
 
     @Test
     void employeeLogsInThroughOidcIdpAndIsCreatedInBrokerRealm() {

@@ -3,12 +3,11 @@ package dev.orgbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orgbridge.it.harness.Browser;
+import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.BrokerRealm;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
 import dev.orgbridge.it.harness.CustomerUser;
-import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import java.util.List;
@@ -19,22 +18,15 @@ import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /** An admin exports a configured realm and imports it again: the onboarding behaves the same. */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class OnboardingRealmExportIT {
+class OnboardingRealmExportIT extends BrokeredLoginTest {
 
     @InjectAdminClient
     Keycloak admin;
 
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
 
     @Test
     void exportedAndReimportedRealmOnboardsTheSameWay() {
@@ -57,12 +49,10 @@ class OnboardingRealmExportIT {
         broker.admin().remove();
         admin.realms().create(exported);
 
-        try (Browser browser = new Browser()) {
-            assertEquals(LoginMessages.english("orgbridgePersonalEmail"),
-                    browser.logInToApp(CustomerIdp.OIDC, CustomerUser.DAN).asPageShown().message());
-        }
-        try (Browser browser = new Browser()) {
-            browser.logInToApp(CustomerIdp.SAML, CustomerUser.CAROL).asOidcSignIn();
+        assertEquals(LoginMessages.english("orgbridgePersonalEmail"),
+                browser.logInToApp(CustomerIdp.OIDC, CustomerUser.DAN).asPageShown().message());
+        try (Browser secondUser = new Browser()) {
+            secondUser.logInToApp(CustomerIdp.SAML, CustomerUser.CAROL).asOidcSignIn();
         }
         assertEquals(List.of("globex"), BrokerState.organizations(broker).stream()
                 .map(OrganizationRepresentation::getAlias).toList());

@@ -3,14 +3,13 @@ package dev.orgbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orgbridge.it.harness.Browser;
-import dev.orgbridge.it.harness.BrokerRealm;
+import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
 import dev.orgbridge.it.harness.CustomerUser;
-import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.LoginOutcome;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,25 +19,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Twenty colleagues from a new company log in at the same moment: one organization, twenty members, no errors. */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class OrganizationCreationRaceIT {
+class OrganizationCreationRaceIT extends BrokeredLoginTest {
 
     private static final int COLLEAGUES = Integer.getInteger("orgbridge.race.colleagues", 20);
     private static final String DOMAIN = "newco.example";
 
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
 
     @Test
     void simultaneousFirstLoginsFromANewDomainCreateOneOrganization() throws Exception {
@@ -80,19 +70,8 @@ class OrganizationCreationRaceIT {
 
     private CustomerUser colleague(int n) {
         String username = String.format("colleague%02d", n);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@" + DOMAIN);
-        user.setEmailVerified(true);
-        user.setFirstName("Colleague");
-        user.setLastName(Integer.toString(n));
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("password");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        customerIdp.admin().users().create(user).close();
-        return new CustomerUser(username, "password", user.getEmail(), true);
+        String email = username + "@" + DOMAIN;
+        TestUsers.create(customerIdp.admin(), username, email, true, "password");
+        return new CustomerUser(username, "password", email, true);
     }
 }

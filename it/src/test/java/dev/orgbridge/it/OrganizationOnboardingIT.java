@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
-import dev.orgbridge.it.harness.BrokerRealm;
+import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
 import dev.orgbridge.it.harness.CustomerUser;
-import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.LoginOutcome;
 import dev.orgbridge.it.harness.OrgbridgeServer;
@@ -27,21 +25,12 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Employees land in their company's organization on first login, and nobody lands in one they don't belong to. */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class OrganizationOnboardingIT {
+class OrganizationOnboardingIT extends BrokeredLoginTest {
 
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
-
-    private final Browser browser = new Browser();
     private ComponentRepresentation exportedPolicy;
     private long testStarted;
 
@@ -52,10 +41,8 @@ class OrganizationOnboardingIT {
     }
 
     @AfterEach
-    void forgetLogins() {
-        browser.close();
+    void restorePolicy() {
         BrokerState.restorePolicy(broker, exportedPolicy);
-        BrokerState.forgetLogins(broker);
     }
 
     @ParameterizedTest

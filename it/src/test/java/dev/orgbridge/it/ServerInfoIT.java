@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgbridge.it.harness.BundleJar;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ServerInfoAssertions;
+import dev.orgbridge.it.harness.TestUsers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,8 +20,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -78,25 +77,10 @@ class ServerInfoIT {
 
     @Test
     void installationInfoNeedsViewRealm() throws Exception {
-        String token = passwordGrant(realm.getName(), createPlainUser());
+        TestUsers.create(realm.admin(), "no-admin-rights", "no-admin-rights@example.com", true, "password");
+        String token = passwordGrant(realm.getName(), "no-admin-rights");
 
         assertEquals(403, getInfo(realm.getName(), token).statusCode());
-    }
-
-    private String createPlainUser() {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername("no-admin-rights");
-        user.setEmail("no-admin-rights@example.com");
-        user.setFirstName("No");
-        user.setLastName("Rights");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("password");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        realm.admin().users().create(user).close();
-        return user.getUsername();
     }
 
     private String passwordGrant(String realmName, String username) throws IOException, InterruptedException {

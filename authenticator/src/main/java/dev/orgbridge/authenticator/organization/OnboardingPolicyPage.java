@@ -1,18 +1,14 @@
 package dev.orgbridge.authenticator.organization;
 
-import dev.orgbridge.core.BuildInfo;
+import dev.orgbridge.support.OrgbridgeProviderFactory;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
@@ -20,7 +16,8 @@ import org.keycloak.services.ui.extend.UiPageProviderFactory;
  * The admin console page "Orgbridge onboarding" where a realm's organization-onboarding policy is edited.
  * Each saved policy is a realm component: validated when saved, cached cluster-wide, exported with the realm.
  */
-public final class OnboardingPolicyPage implements UiPageProviderFactory<ComponentModel>, ServerInfoAwareProviderFactory {
+public final class OnboardingPolicyPage
+        implements UiPageProviderFactory<ComponentModel>, OrgbridgeProviderFactory<UiPageProvider> {
 
     public static final String PROVIDER_ID = "orgbridge-onboarding-policy";
 
@@ -74,25 +71,5 @@ public final class OnboardingPolicyPage implements UiPageProviderFactory<Compone
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return BuildInfo.current().operationalInfo();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure at server level
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,17 +1,14 @@
 package dev.orgbridge.authenticator.organization;
 
+import dev.orgbridge.authenticator.FormlessAuthenticator;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * "Orgbridge: join organization". Placed in the first-broker-login flow after Keycloak created or linked the
  * user, it applies what {@link OrganizationOnboardingAuthenticator} decided earlier in the same flow.
  */
-final class OrganizationJoinAuthenticator implements Authenticator {
+final class OrganizationJoinAuthenticator extends FormlessAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(OrganizationJoinAuthenticator.class);
 
@@ -32,27 +29,7 @@ final class OrganizationJoinAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // no form of its own
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // none
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

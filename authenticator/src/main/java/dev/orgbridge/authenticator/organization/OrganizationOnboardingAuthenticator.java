@@ -1,5 +1,6 @@
 package dev.orgbridge.authenticator.organization;
 
+import dev.orgbridge.authenticator.FormlessAuthenticator;
 import dev.orgbridge.core.domain.Denial;
 import dev.orgbridge.core.domain.EmailCheck;
 import dev.orgbridge.core.domain.KnownOrganization;
@@ -10,14 +11,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -26,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * {@link OrganizationJoinAuthenticator} once the user exists. In the post-broker-login flow the user exists
  * already, so it decides and applies at once: returning users reach organizations created after their first login.
  */
-final class OrganizationOnboardingAuthenticator implements Authenticator {
+final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(OrganizationOnboardingAuthenticator.class);
     private static final String MISCONFIGURED_ERROR = "orgbridge_misconfigured";
@@ -119,27 +118,7 @@ final class OrganizationOnboardingAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // no form of its own
-    }
-
-    @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // none
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
