@@ -7,7 +7,7 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What every Orgbridge login step's factory shares: required or disabled, configured by realm policy, not per step. */
+/** What every Orgbridge login step's factory shares: required or disabled, configurable when it has settings. */
 public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFactory, OrgbridgeProviderFactory<Authenticator> {
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
@@ -25,9 +25,15 @@ public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFact
         return REQUIREMENTS.clone();
     }
 
+    /** The step's settings; none by default. */
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
     @Override
     public final boolean isConfigurable() {
-        return false;
+        return !getConfigProperties().isEmpty();
     }
 
     @Override
@@ -35,8 +41,4 @@ public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFact
         return false;
     }
 
-    @Override
-    public final List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
 }

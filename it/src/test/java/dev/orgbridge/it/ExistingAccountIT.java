@@ -12,7 +12,7 @@ import dev.orgbridge.it.harness.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -39,7 +39,7 @@ class ExistingAccountIT extends BrokeredLoginTest {
 
     @Test
     void existingAccountMayStillLogInInExistingUsersOnlyMode() {
-        ComponentRepresentation exported = BrokerState.policy(broker);
+        AuthenticatorConfigRepresentation exported = BrokerState.policy(broker);
         BrokerState.changePolicy(broker, Map.of("createUsers", List.of("false")));
         try {
             String existingId = existingAccount(CustomerUser.CAROL.email());

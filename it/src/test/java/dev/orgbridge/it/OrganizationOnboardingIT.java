@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -31,7 +31,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
 class OrganizationOnboardingIT extends BrokeredLoginTest {
 
-    private ComponentRepresentation exportedPolicy;
+    private AuthenticatorConfigRepresentation exportedPolicy;
     private long testStarted;
 
     @BeforeEach

@@ -34,14 +34,19 @@ final class Onboarder {
     private static final String NOTE_NAME = NOTE_PREFIX + "name";
     private static final String NOTE_DOMAIN = NOTE_PREFIX + "domain";
     private static final String NOTE_REASON = NOTE_PREFIX + "reason";
+    private static final String NOTE_MEMBERSHIP = NOTE_PREFIX + "membership";
+    private static final String NOTE_LINK_IDP = NOTE_PREFIX + "link-idp";
 
     private static final Logger LOG = Logger.getLogger(Onboarder.class);
 
     private Onboarder() {
     }
 
-    /** Remembers a decision that is not a denial until the user exists. */
-    static void remember(AuthenticationSessionModel authSession, OrganizationDecision decision) {
+    /** Remembers a decision that is not a denial, and how to apply it, until the user exists. */
+    static void remember(AuthenticationSessionModel authSession, OrganizationDecision decision,
+                         OnboardingSettings settings) {
+        authSession.setAuthNote(NOTE_MEMBERSHIP, settings.membership().name());
+        authSession.setAuthNote(NOTE_LINK_IDP, Boolean.toString(settings.linkIdpOnCreate()));
         if (decision instanceof OrganizationDecision.Join join) {
             authSession.setAuthNote(NOTE_KIND, "join");
             authSession.setAuthNote(NOTE_ORG, join.organization().id());
@@ -69,20 +74,22 @@ final class Onboarder {
 
     /** Applies the remembered decision to the now-known user and says what it did. */
     static Applied applyRemembered(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                                   UserModel user, IdentityProviderModel idp, OnboardingSettings settings) {
+                                   UserModel user, IdentityProviderModel idp) {
         OrganizationDirectory directory = new OrganizationDirectory(session);
+        OnboardingSettings.Membership membership =
+                OnboardingSettings.Membership.valueOf(authSession.getAuthNote(NOTE_MEMBERSHIP));
         String kind = authSession.getAuthNote(NOTE_KIND);
         String org = authSession.getAuthNote(NOTE_ORG);
         String domain = authSession.getAuthNote(NOTE_DOMAIN);
         return switch (kind) {
-            case "join" -> join(directory, directory.byId(org), user, settings, domain, "joined", false);
-            case "join-fallback" -> join(directory, directory.byAlias(org), user, settings, domain, "fallback", false);
+            case "join" -> join(directory, directory.byId(org), user, membership, domain, "joined", false);
+            case "join-fallback" -> join(directory, directory.byAlias(org), user, membership, domain, "fallback", false);
             case "create" -> {
                 OrganizationDecision.Create create = new OrganizationDecision.Create(authSession.getAuthNote(NOTE_NAME),
                         org, EmailDomain.parse(domain));
-                OrganizationDirectory.Created created =
-                        directory.createOrAdopt(realm, create, idp, settings.linkIdpOnCreate());
-                yield join(directory, directory.byId(created.organizationId()), user, settings, domain,
+                OrganizationDirectory.Created created = directory.createOrAdopt(realm, create, idp,
+                        Boolean.parseBoolean(authSession.getAuthNote(NOTE_LINK_IDP)));
+                yield join(directory, directory.byId(created.organizationId()), user, membership, domain,
                         created.created() ? "created" : "joined", created.created());
             }
             default -> Applied.withoutOrganization(authSession.getAuthNote(NOTE_REASON), domain);
@@ -93,8 +100,8 @@ final class Onboarder {
     static Applied applyNow(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
                             OrganizationDecision decision, UserModel user, IdentityProviderModel idp,
                             OnboardingSettings settings) {
-        remember(authSession, decision);
-        return applyRemembered(session, realm, authSession, user, idp, settings);
+        remember(authSession, decision, settings);
+        return applyRemembered(session, realm, authSession, user, idp);
     }
 
     /**
@@ -109,15 +116,15 @@ final class Onboarder {
     }
 
     private static Applied join(OrganizationDirectory directory, Optional<OrganizationModel> organization,
-                                UserModel user, OnboardingSettings settings, String domain, String decision,
-                                boolean created) {
+                                UserModel user, OnboardingSettings.Membership membership, String domain,
+                                String decision, boolean created) {
         if (organization.isEmpty()) {
             // removed between decision and join (an admin deleted it mid-login): log in without one
             LOG.warnf("Organization chosen for user %s vanished during the login; continuing without organization",
                     user.getId());
             return Applied.withoutOrganization("organization-removed", domain);
         }
-        boolean added = directory.join(organization.get(), user, settings.membership());
+        boolean added = directory.join(organization.get(), user, membership);
         return new Applied(added || created ? decision : "already-member", organization.get().getId(),
                 organization.get().getAlias(), created, null, domain);
     }

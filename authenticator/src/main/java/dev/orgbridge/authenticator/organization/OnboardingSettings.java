@@ -12,17 +12,20 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * A realm's organization-onboarding policy, parsed once and validated with messages that name the option.
- * Stored as the config of an {@link OnboardingPolicyPage} component, so it is edited in the admin console,
- * validated when saved, and exported with the realm.
+ * The organization-onboarding policy: the config of the "Orgbridge: decide organization" step, edited in the
+ * admin console on that step and exported with the realm. Parsed per login (cheap) and validated with messages that
+ * name the option; the first-broker-login and post-broker-login executions share one config.
  */
 public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignoredDomains, Membership membership,
                                  boolean createUsers, boolean linkIdpOnCreate, String organizationNameClaim,
@@ -101,12 +104,13 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue("email_verified").add()
             .build();
 
-    public static OnboardingSettings defaults() {
-        return parse(new MultivaluedHashMap<>());
+    /** The step's settings; Keycloak's defaults when the step has no config yet. */
+    public static OnboardingSettings of(AuthenticatorConfigModel config) {
+        return parse(config == null || config.getConfig() == null ? Map.of() : config.getConfig());
     }
 
-    /** Parses a component's config; throws {@link InvalidSettingsException} naming the first bad option. */
-    public static OnboardingSettings parse(MultivaluedHashMap<String, String> config) {
+    /** Parses a step config; throws {@link InvalidSettingsException} naming the first bad option. */
+    public static OnboardingSettings parse(Map<String, String> config) {
         UnknownDomainAction unknownDomain = enumOption(config, UNKNOWN_DOMAIN, UnknownDomainAction.values(),
                 UnknownDomainAction.NO_ORGANIZATION);
         PersonalEmailAction personalEmail = enumOption(config, PERSONAL_EMAIL, PersonalEmailAction.values(),
@@ -133,7 +137,22 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
                 text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"));
     }
 
-    private static List<DomainPattern> patterns(MultivaluedHashMap<String, String> config, String option) {
+    /** Checks what the options name exists in the realm: IdPs that may create, the fallback organization. */
+    public void checkReferences(KeycloakSession session) {
+        for (String alias : policy.idpsAllowedToCreate()) {
+            if (session.identityProviders().getByAlias(alias) == null) {
+                throw new InvalidSettingsException(IDPS_ALLOWED_TO_CREATE,
+                        "names " + alias + ", which is not an identity provider of this realm");
+            }
+        }
+        Optional<String> fallback = policy.fallbackOrganization();
+        if (fallback.isPresent() && session.getProvider(OrganizationProvider.class).getByAlias(fallback.get()) == null) {
+            throw new InvalidSettingsException(FALLBACK_ORGANIZATION,
+                    "names " + fallback.get() + ", which is not an organization alias of this realm");
+        }
+    }
+
+    private static List<DomainPattern> patterns(Map<String, String> config, String option) {
         List<DomainPattern> patterns = new ArrayList<>();
         for (String raw : values(config, option)) {
             try {
@@ -146,7 +165,7 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
         return patterns;
     }
 
-    private static <E extends Enum<E>> E enumOption(MultivaluedHashMap<String, String> config, String option,
+    private static <E extends Enum<E>> E enumOption(Map<String, String> config, String option,
                                                     E[] values, E fallback) {
         Optional<String> raw = text(config, option);
         if (raw.isEmpty()) {
@@ -159,7 +178,7 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
                         + String.join(", ", options(values))));
     }
 
-    private static boolean bool(MultivaluedHashMap<String, String> config, String option, boolean fallback) {
+    private static boolean bool(Map<String, String> config, String option, boolean fallback) {
         Optional<String> raw = text(config, option);
         if (raw.isEmpty()) {
             return fallback;
@@ -171,14 +190,13 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
         };
     }
 
-    private static Optional<String> text(MultivaluedHashMap<String, String> config, String option) {
-        return Optional.ofNullable(config.getFirst(option)).map(String::strip).filter(s -> !s.isEmpty());
+    private static Optional<String> text(Map<String, String> config, String option) {
+        return Optional.ofNullable(config.get(option)).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    static List<String> values(MultivaluedHashMap<String, String> config, String option) {
-        List<String> raw = config.getOrDefault(option, List.of());
-        // the admin console stores a multivalued string as one value joined by "##"
-        return raw.stream()
+    static List<String> values(Map<String, String> config, String option) {
+        // Keycloak stores a multivalued config value as one string joined by "##"
+        return text(config, option).stream()
                 .flatMap(value -> Arrays.stream(value.split("##")))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
@@ -197,10 +215,16 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
     /** A setting that cannot work; the message names the option. */
     public static final class InvalidSettingsException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String option;
 
         InvalidSettingsException(String option, String problem) {
-            // no quotes: Keycloak formats validation messages with MessageFormat, which drops them
             super("Orgbridge onboarding option " + option + " " + problem);
+            this.option = option;
+        }
+
+        /** The config key of the option at fault. */
+        public String option() {
+            return option;
         }
     }
 }

@@ -22,8 +22,7 @@ final class OrganizationJoinAuthenticator extends FormlessAuthenticator {
         }
         Onboarder.Applied applied = Onboarder.applyRemembered(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), context.getUser(),
-                OrganizationOnboardingAuthenticator.brokeredIdentity(context).getIdpConfig(),
-                OnboardingPolicyPage.settingsOf(context.getRealm()));
+                OrganizationOnboardingAuthenticator.brokeredIdentity(context).getIdpConfig());
         Onboarder.record(context.getEvent(), context.getUser(), applied);
         context.success();
     }

@@ -30,6 +30,7 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
     private static final Logger LOG = Logger.getLogger(OrganizationOnboardingAuthenticator.class);
     private static final String MISCONFIGURED_ERROR = "orgbridge_misconfigured";
     private static final String MISCONFIGURED_MESSAGE = "orgbridgeMisconfigured";
+    private static final String OPTION_DETAIL = "orgbridge_option";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -42,9 +43,12 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
         }
         OnboardingSettings settings;
         try {
-            settings = OnboardingPolicyPage.settingsOf(context.getRealm());
+            settings = OnboardingSettings.of(context.getAuthenticatorConfig());
+            settings.checkReferences(session);
         } catch (OnboardingSettings.InvalidSettingsException e) {
-            LOG.errorf("Realm %s: %s", context.getRealm().getName(), e.getMessage());
+            // Keycloak 26.7 has no save-time hook for authenticator configs: a bad one is caught here, loudly
+            LOG.errorf("Realm %s, flow %s: %s", context.getRealm().getName(), context.getFlowPath(), e.getMessage());
+            context.getEvent().detail(OPTION_DETAIL, e.option());
             fail(context, MISCONFIGURED_ERROR, MISCONFIGURED_MESSAGE, Response.Status.INTERNAL_SERVER_ERROR);
             return;
         }
@@ -77,7 +81,7 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
             }
             context.success();
         } else {
-            Onboarder.remember(context.getAuthenticationSession(), decision);
+            Onboarder.remember(context.getAuthenticationSession(), decision, settings);
             context.success();
         }
     }

@@ -1,8 +1,10 @@
 package dev.orgbridge.authenticator.organization;
 
 import dev.orgbridge.authenticator.OrgbridgeAuthenticatorFactory;
+import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
 public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeAuthenticatorFactory {
 
@@ -21,9 +23,15 @@ public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeA
 
     @Override
     public String getHelpText() {
-        return "Matches the verified email domain of the brokered user to an organization under the realm's Orgbridge "
+        return "Matches the verified email domain of the brokered user to an organization under this step's "
                 + "onboarding policy, or denies the login with a page. Put it first in the first-broker-login flow "
-                + "(with 'Orgbridge: join organization' after user creation) and in the post-broker-login flow.";
+                + "(with 'Orgbridge: join organization' after user creation) and in the post-broker-login flow, "
+                + "both executions sharing one config.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return OnboardingSettings.PROPERTIES;
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.orgbridge.it.harness;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
@@ -12,7 +13,8 @@ public final class BrokerState {
 
     /** Organizations of the demo export; everything else was made by a test. */
     private static final Set<String> EXPORTED_ORGANIZATIONS = Set.of("globex");
-    private static final String POLICY_PROVIDER = "orgbridge-onboarding-policy";
+    private static final String FIRST_BROKER_LOGIN_FLOW = "orgbridge first broker login";
+    private static final String ONBOARDING_STEP = "orgbridge-organization-onboarding";
 
     private BrokerState() {
     }
@@ -37,22 +39,24 @@ public final class BrokerState {
         return broker.admin().organizations().search("", false, 0, 1000, false);
     }
 
-    /** The realm's onboarding policy component. */
-    public static ComponentRepresentation policy(ManagedRealm broker) {
-        List<ComponentRepresentation> policies = broker.admin().components()
-                .query(broker.getId(), "org.keycloak.services.ui.extend.UiPageProvider");
-        return policies.stream().filter(c -> POLICY_PROVIDER.equals(c.getProviderId())).findFirst()
-                .orElseThrow(() -> new AssertionError("the broker realm has no onboarding policy"));
+    /** The onboarding policy: the config shared by the "Orgbridge: decide organization" steps. */
+    public static AuthenticatorConfigRepresentation policy(ManagedRealm broker) {
+        String configId = broker.admin().flows().getExecutions(FIRST_BROKER_LOGIN_FLOW).stream()
+                .filter(e -> ONBOARDING_STEP.equals(e.getProviderId()))
+                .map(AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the broker realm's first broker login has no onboarding step"));
+        return broker.admin().flows().getAuthenticatorConfig(configId);
     }
 
-    /** Changes options of the onboarding policy; {@link #restorePolicy} puts the export's values back. */
+    /** Changes options of the onboarding policy (several values join as Keycloak stores them); see {@link #restorePolicy}. */
     public static void changePolicy(ManagedRealm broker, Map<String, List<String>> options) {
-        ComponentRepresentation policy = policy(broker);
-        options.forEach((option, values) -> policy.getConfig().put(option, values));
-        broker.admin().components().component(policy.getId()).update(policy);
+        AuthenticatorConfigRepresentation policy = policy(broker);
+        options.forEach((option, values) -> policy.getConfig().put(option, String.join("##", values)));
+        broker.admin().flows().updateAuthenticatorConfig(policy.getId(), policy);
     }
 
-    public static void restorePolicy(ManagedRealm broker, ComponentRepresentation exported) {
-        broker.admin().components().component(exported.getId()).update(exported);
+    public static void restorePolicy(ManagedRealm broker, AuthenticatorConfigRepresentation exported) {
+        broker.admin().flows().updateAuthenticatorConfig(exported.getId(), exported);
     }
 }
