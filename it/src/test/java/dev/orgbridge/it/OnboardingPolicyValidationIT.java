@@ -39,7 +39,10 @@ class OnboardingPolicyValidationIT extends BrokeredLoginTest {
                 Arguments.of(Map.of("personalEmail", List.of("fallback-organization"),
                         "fallbackOrganization", List.of("no-such-org")), "fallbackOrganization"),
                 Arguments.of(Map.of("unknownDomain", List.of("maybe")), "unknownDomain"),
-                Arguments.of(Map.of("createUsers", List.of("yes")), "createUsers"));
+                Arguments.of(Map.of("createUsers", List.of("yes")), "createUsers"),
+                Arguments.of(Map.of("organizationAttributes", List.of("region")), "organizationAttributes"),
+                Arguments.of(Map.of("organizationAttributes", List.of("idp=orgbridge.trusted-idps")),
+                        "organizationAttributes"));
     }
 
     @BeforeEach

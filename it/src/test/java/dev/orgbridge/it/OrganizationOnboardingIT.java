@@ -153,6 +153,31 @@ class OrganizationOnboardingIT extends BrokeredLoginTest {
     }
 
     @Test
+    void newCompanysNameAndAttributesComeFromItsIdentityProvider() {
+        BrokerState.changePolicy(broker, Map.of(
+                "idpsAllowedToCreate", List.of(CustomerIdp.SCRIPTED_OIDC.alias()),
+                "organizationAttributes", List.of("region=region")));
+        ScriptedEmail.assertEmail(customerIdp, "founder@newco.example");
+        ScriptedEmail.assertClaim(customerIdp, "organization", "NewCo Inc.");
+        ScriptedEmail.assertClaim(customerIdp, "region", "EMEA");
+
+        browser.logInToApp(CustomerIdp.SCRIPTED_OIDC, CustomerUser.ALICE).asOidcSignIn();
+
+        assertEquals("NewCo Inc.", organization("newco-example").getName());
+        assertEquals(List.of("EMEA"), organization("newco-example").getAttributes().get("region"));
+
+        // the company's directory changes; the next login from that company brings the organization up to date
+        ScriptedEmail.assertEmail(customerIdp, "colleague@newco.example");
+        ScriptedEmail.assertClaim(customerIdp, "region", "APAC");
+        try (Browser colleague = new Browser()) {
+            colleague.logInToApp(CustomerIdp.SCRIPTED_OIDC, CustomerUser.CAROL).asOidcSignIn();
+        }
+        assertEquals(List.of("APAC"), organization("newco-example").getAttributes().get("region"));
+        assertEquals(List.of(CustomerIdp.SCRIPTED_OIDC.alias()),
+                organization("newco-example").getAttributes().get("orgbridge.trusted-idps"));
+    }
+
+    @Test
     void unknownCompanyIsDeniedWhenOnlyRegisteredOrganizationsMayLogIn() {
         BrokerState.changePolicy(broker, Map.of("unknownDomain", List.of("deny")));
 
@@ -206,6 +231,11 @@ class OrganizationOnboardingIT extends BrokeredLoginTest {
         }
 
         assertEquals(List.of("acme"), organizationsOf(CustomerUser.ALICE));
+    }
+
+    private OrganizationRepresentation organization(String alias) {
+        return BrokerState.organizations(broker).stream().filter(o -> o.getAlias().equals(alias)).findFirst()
+                .orElseThrow(() -> new AssertionError("no organization " + alias));
     }
 
     private List<String> organizationsOf(CustomerUser customerUser) {

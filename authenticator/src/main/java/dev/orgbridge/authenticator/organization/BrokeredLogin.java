@@ -1,7 +1,9 @@
 package dev.orgbridge.authenticator.organization;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,14 +20,31 @@ import org.keycloak.representations.JsonWebToken;
  * a brokered user attribute (set by an attribute-importer mapper), else an ID-token or userinfo claim,
  * else a SAML assertion attribute (by name or friendly name).
  */
-record BrokeredLogin(String idpAlias, String email, boolean emailVerified, Optional<String> organizationName) {
+record BrokeredLogin(String idpAlias, String email, boolean emailVerified, Optional<String> organizationName,
+                     Map<String, String> organizationAttributes) {
+
+    /** Longest organization attribute value taken from a claim. */
+    static final int MAX_ATTRIBUTE_VALUE = 255;
 
     static BrokeredLogin of(BrokeredIdentityContext identity, OnboardingSettings settings) {
         Optional<Boolean> verifiedClaim = claim(identity, settings.emailVerifiedClaim()).map(Boolean::parseBoolean);
         // An explicit email_verified=false wins over 'Trust email', as in Keycloak's own OIDC broker.
         boolean verified = verifiedClaim.orElse(identity.getIdpConfig().isTrustEmail());
         return new BrokeredLogin(identity.getIdpConfig().getAlias(), identity.getEmail(), verified,
-                claim(identity, settings.organizationNameClaim()));
+                claim(identity, settings.organizationNameClaim()),
+                organizationAttributes(identity, settings.organizationAttributes()));
+    }
+
+    /** The configured claims this IdP sent, as organization attribute name to value. */
+    private static Map<String, String> organizationAttributes(BrokeredIdentityContext identity,
+                                                              Map<String, String> claimToAttribute) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        claimToAttribute.forEach((claim, attribute) -> claim(identity, claim)
+                .map(value -> value.codePoints().filter(c -> !Character.isISOControl(c))
+                        .limit(MAX_ATTRIBUTE_VALUE)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())
+                .ifPresent(value -> attributes.put(attribute, value)));
+        return attributes;
     }
 
     static Optional<String> claim(BrokeredIdentityContext identity, String name) {

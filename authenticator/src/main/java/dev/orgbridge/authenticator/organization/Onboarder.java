@@ -2,6 +2,9 @@ package dev.orgbridge.authenticator.organization;
 
 import dev.orgbridge.core.domain.EmailDomain;
 import dev.orgbridge.core.domain.OrganizationDecision;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * Carries a decision from the step that made it (before the user exists) to the step that applies it
@@ -36,6 +40,7 @@ final class Onboarder {
     private static final String NOTE_REASON = NOTE_PREFIX + "reason";
     private static final String NOTE_MEMBERSHIP = NOTE_PREFIX + "membership";
     private static final String NOTE_LINK_IDP = NOTE_PREFIX + "link-idp";
+    private static final String NOTE_ATTRIBUTES = NOTE_PREFIX + "attributes";
 
     private static final Logger LOG = Logger.getLogger(Onboarder.class);
 
@@ -44,7 +49,12 @@ final class Onboarder {
 
     /** Remembers a decision that is not a denial, and how to apply it, until the user exists. */
     static void remember(AuthenticationSessionModel authSession, OrganizationDecision decision,
-                         OnboardingSettings settings) {
+                         OnboardingSettings settings, Map<String, String> organizationAttributes) {
+        try {
+            authSession.setAuthNote(NOTE_ATTRIBUTES, JsonSerialization.writeValueAsString(organizationAttributes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remember organization attributes", e);
+        }
         authSession.setAuthNote(NOTE_MEMBERSHIP, settings.membership().name());
         authSession.setAuthNote(NOTE_LINK_IDP, Boolean.toString(settings.linkIdpOnCreate()));
         if (decision instanceof OrganizationDecision.Join join) {
@@ -81,26 +91,40 @@ final class Onboarder {
         String kind = authSession.getAuthNote(NOTE_KIND);
         String org = authSession.getAuthNote(NOTE_ORG);
         String domain = authSession.getAuthNote(NOTE_DOMAIN);
+        Map<String, String> attributes = rememberedAttributes(authSession);
         return switch (kind) {
-            case "join" -> join(directory, directory.byId(org), user, membership, domain, "joined", false);
+            case "join" -> join(directory, directory.byId(org).map(o -> directory.updateAttributes(o, attributes)),
+                    user, membership, domain, "joined", false);
             case "join-fallback" -> join(directory, directory.byAlias(org), user, membership, domain, "fallback", false);
             case "create" -> {
                 OrganizationDecision.Create create = new OrganizationDecision.Create(authSession.getAuthNote(NOTE_NAME),
                         org, EmailDomain.parse(domain));
                 OrganizationDirectory.Created created = directory.createOrAdopt(realm, create, idp,
                         Boolean.parseBoolean(authSession.getAuthNote(NOTE_LINK_IDP)));
-                yield join(directory, directory.byId(created.organizationId()), user, membership, domain,
+                yield join(directory, directory.byId(created.organizationId())
+                                .map(o -> directory.updateAttributes(o, attributes)), user, membership, domain,
                         created.created() ? "created" : "joined", created.created());
             }
             default -> Applied.withoutOrganization(authSession.getAuthNote(NOTE_REASON), domain);
         };
     }
 
+    /** The organization attributes the IdP's claims gave (company joins and creations only, never the fallback). */
+    private static Map<String, String> rememberedAttributes(AuthenticationSessionModel authSession) {
+        String remembered = authSession.getAuthNote(NOTE_ATTRIBUTES);
+        try {
+            return remembered == null ? Map.of()
+                    : JsonSerialization.readValue(remembered, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read remembered organization attributes", e);
+        }
+    }
+
     /** Decides and applies at once, for a user who already exists (post-broker login). */
     static Applied applyNow(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
                             OrganizationDecision decision, UserModel user, IdentityProviderModel idp,
-                            OnboardingSettings settings) {
-        remember(authSession, decision, settings);
+                            OnboardingSettings settings, Map<String, String> organizationAttributes) {
+        remember(authSession, decision, settings, organizationAttributes);
         return applyRemembered(session, realm, authSession, user, idp);
     }
 

@@ -9,6 +9,7 @@ import dev.orgbridge.core.domain.UnknownDomainAction;
 import dev.orgbridge.core.domain.UnverifiedEmailAction;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignoredDomains, Membership membership,
                                  boolean createUsers, boolean linkIdpOnCreate, String organizationNameClaim,
-                                 String emailVerifiedClaim) {
+                                 String emailVerifiedClaim, Map<String, String> organizationAttributes) {
 
     /** How a user joins an organization; a managed member is deleted when removed from the organization. */
     public enum Membership { UNMANAGED, MANAGED }
@@ -46,6 +47,10 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
     public static final String MEMBERSHIP = "membership";
     public static final String CREATE_USERS = "createUsers";
     public static final String EMAIL_VERIFIED_CLAIM = "emailVerifiedClaim";
+    public static final String ORGANIZATION_ATTRIBUTES = "organizationAttributes";
+
+    /** Organization attributes Orgbridge keeps for itself; claims may not overwrite them. */
+    private static final String RESERVED_ATTRIBUTE_PREFIX = "orgbridge.";
 
     public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(UNVERIFIED_EMAIL).label("Unverified email")
@@ -102,6 +107,12 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .property().name(EMAIL_VERIFIED_CLAIM).label("Email-verified claim")
             .helpText("Claim or SAML attribute whose value 'true' says the identity provider verified the email.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue("email_verified").add()
+            .property().name(ORGANIZATION_ATTRIBUTES).label("Organization attributes from claims")
+            .helpText("Keep organization attributes up to date from the identity provider: entries claim=attribute, e.g. "
+                    + "company_region=region. At each login that joins or creates the organization, the claim's value "
+                    + "(trimmed, at most 255 characters) replaces the attribute. Attributes starting with 'orgbridge.' "
+                    + "are reserved.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .build();
 
     /** The step's settings; Keycloak's defaults when the step has no config yet. */
@@ -134,7 +145,27 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
                 bool(config, CREATE_USERS, true),
                 bool(config, LINK_IDP_ON_CREATE, true),
                 text(config, ORGANIZATION_NAME_CLAIM).orElse("organization"),
-                text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"));
+                text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"),
+                claimToAttribute(config));
+    }
+
+    private static Map<String, String> claimToAttribute(Map<String, String> config) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String entry : values(config, ORGANIZATION_ATTRIBUTES)) {
+            int eq = entry.indexOf('=');
+            String claim = eq < 0 ? "" : entry.substring(0, eq).strip();
+            String attribute = eq < 0 ? "" : entry.substring(eq + 1).strip();
+            if (claim.isEmpty() || attribute.isEmpty()) {
+                throw new InvalidSettingsException(ORGANIZATION_ATTRIBUTES,
+                        "holds " + entry + ", which is not claim=attribute");
+            }
+            if (attribute.startsWith(RESERVED_ATTRIBUTE_PREFIX)) {
+                throw new InvalidSettingsException(ORGANIZATION_ATTRIBUTES,
+                        "maps to " + attribute + ", an attribute reserved for Orgbridge");
+            }
+            mapping.put(claim, attribute);
+        }
+        return Map.copyOf(mapping);
     }
 
     /** Checks what the options name exists in the realm: IdPs that may create, the fallback organization. */

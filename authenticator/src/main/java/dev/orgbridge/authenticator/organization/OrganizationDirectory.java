@@ -3,8 +3,10 @@ package dev.orgbridge.authenticator.organization;
 import dev.orgbridge.core.domain.EmailDomain;
 import dev.orgbridge.core.domain.KnownOrganization;
 import dev.orgbridge.core.domain.OrganizationDecision;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,7 +90,7 @@ final class OrganizationDirectory {
                 OrganizationModel organization = txOrganizations.create(uniqueName(txOrganizations, create), create.alias());
                 // The domain is verified: an IdP trusted to create organizations asserted a verified email in it.
                 organization.setDomains(Set.of(new OrganizationDomainModel(create.domain().ascii(), true)));
-                organization.setAttributes(java.util.Map.of(TRUSTED_IDPS_ATTRIBUTE, List.of(idp.getAlias())));
+                organization.setAttributes(Map.of(TRUSTED_IDPS_ATTRIBUTE, List.of(idp.getAlias())));
                 IdentityProviderModel txIdp = tx.identityProviders().getByAlias(idp.getAlias());
                 if (link && txIdp.getOrganizationId() == null) {
                     txOrganizations.addIdentityProvider(organization, txIdp);
@@ -114,6 +116,22 @@ final class OrganizationDirectory {
         boolean taken = organizations.getAllStream(create.name(), true, 0, 1).findAny().isPresent();
         // another company may already use that name (e.g. "Acme" on acme.com and acme.io): qualify with the domain
         return taken ? create.name() + " (" + create.domain().unicode() + ")" : create.name();
+    }
+
+    /** Sets the given attributes (one value each) on the organization, keeping the others; returns it. */
+    OrganizationModel updateAttributes(OrganizationModel organization, Map<String, String> values) {
+        if (values.isEmpty()) {
+            return organization;
+        }
+        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+        boolean changed = false;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            changed |= !List.of(value.getValue()).equals(attributes.put(value.getKey(), List.of(value.getValue())));
+        }
+        if (changed) {
+            organization.setAttributes(attributes);
+        }
+        return organization;
     }
 
     /** Adds the user to the organization unless already a member; returns whether it added. */

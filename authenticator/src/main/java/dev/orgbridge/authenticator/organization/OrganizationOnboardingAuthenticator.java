@@ -74,14 +74,15 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
             deny(context, deny.denial());
         } else if (context.getUser() != null) {
             Onboarder.Applied applied = Onboarder.applyNow(session, context.getRealm(),
-                    context.getAuthenticationSession(), decision, context.getUser(), identity.getIdpConfig(), settings);
+                    context.getAuthenticationSession(), decision, context.getUser(), identity.getIdpConfig(), settings,
+                    login.organizationAttributes());
             if (applied.changed()) {
                 // returning users: record only what changed, not every login
                 Onboarder.record(context.getEvent(), context.getUser(), applied);
             }
             context.success();
         } else {
-            Onboarder.remember(context.getAuthenticationSession(), decision, settings);
+            Onboarder.remember(context.getAuthenticationSession(), decision, settings, login.organizationAttributes());
             context.success();
         }
     }

@@ -8,25 +8,32 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * A test-only identity provider whose ID token carries whatever email the test scripts, verified, for any user:
- * the way to present malformed, mixed-case or foreign-domain emails that no real directory would hold.
+ * A test-only identity provider whose ID token carries whatever email (verified), company name and region the test
+ * scripts, for any user: the way to present malformed, mixed-case or foreign-domain emails that no real directory
+ * would hold, and claims that change between logins.
  */
 public final class ScriptedEmail {
 
     static final String CLIENT_ID = "scripted-email-broker";
     private static final String SECRET = "scripted-secret";
-    private static final String EMAIL_MAPPER = "scripted email";
+    private static final String MAPPER_PREFIX = "scripted ";
 
     private ScriptedEmail() {
     }
 
     /** Makes the scripted IdP assert this email (verified) for the next logins. */
     public static void assertEmail(ManagedRealm customerIdp, String email) {
+        assertClaim(customerIdp, "email", email);
+    }
+
+    /** Makes the scripted IdP send this value for one of its scripted claims: email, organization, region. */
+    public static void assertClaim(ManagedRealm customerIdp, String claim, String value) {
         var client = customerIdp.admin().clients().findByClientId(CLIENT_ID).get(0);
         var mappers = customerIdp.admin().clients().get(client.getId()).getProtocolMappers();
         ProtocolMapperRepresentation mapper = mappers.getMappers().stream()
-                .filter(m -> EMAIL_MAPPER.equals(m.getName())).findFirst().orElseThrow();
-        mapper.getConfig().put("claim.value", email);
+                .filter(m -> (MAPPER_PREFIX + claim).equals(m.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the scripted IdP has no claim " + claim));
+        mapper.getConfig().put("claim.value", value);
         mappers.update(mapper.getId(), mapper);
     }
 
@@ -42,8 +49,10 @@ public final class ScriptedEmail {
         client.setDefaultClientScopes(List.of("profile"));
         client.setOptionalClientScopes(List.of());
         client.setProtocolMappers(List.of(
-                hardcodedClaim(EMAIL_MAPPER, "email", "String", "scripted@example.com"),
-                hardcodedClaim("scripted email verified", "email_verified", "boolean", "true")));
+                hardcodedClaim("email", "String", "scripted@example.com"),
+                hardcodedClaim("email_verified", "boolean", "true"),
+                hardcodedClaim("organization", "String", "Scripted Company"),
+                hardcodedClaim("region", "String", "EMEA")));
         return client;
     }
 
@@ -75,9 +84,9 @@ public final class ScriptedEmail {
                 + CustomerIdp.SCRIPTED_OIDC.alias() + "/endpoint";
     }
 
-    private static ProtocolMapperRepresentation hardcodedClaim(String name, String claim, String type, String value) {
+    private static ProtocolMapperRepresentation hardcodedClaim(String claim, String type, String value) {
         ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-        mapper.setName(name);
+        mapper.setName(MAPPER_PREFIX + claim);
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
         mapper.setConfig(new java.util.HashMap<>(Map.of(
