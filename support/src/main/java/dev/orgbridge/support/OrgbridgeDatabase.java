@@ -1,0 +1,46 @@
+package dev.orgbridge.support;
+
+import java.util.List;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Orgbridge's schema changes in Keycloak's database, one Liquibase changelog for the whole bundle. Today an index
+ * that makes organization lookup by email domain an index seek; Orgbridge tables join it later.
+ */
+public final class OrgbridgeDatabase
+        implements JpaEntityProviderFactory, JpaEntityProvider, OrgbridgeProviderFactory<JpaEntityProvider> {
+
+    public static final String PROVIDER_ID = "orgbridge-database";
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of();
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/orgbridge/db-changelog.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void close() {
+        // stateless: both the factory and the provider
+    }
+}
