@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -156,7 +157,8 @@ class OrganizationOnboardingIT extends BrokeredLoginTest {
     void newCompanysNameAndAttributesComeFromItsIdentityProvider() {
         BrokerState.changePolicy(broker, Map.of(
                 "idpsAllowedToCreate", List.of(CustomerIdp.SCRIPTED_OIDC.alias()),
-                "organizationAttributes", List.of("region=region")));
+                "organizationAttributes", List.of("region=region"),
+                "linkIdpOnCreate", List.of("true")));
         ScriptedEmail.assertEmail(customerIdp, "founder@newco.example");
         ScriptedEmail.assertClaim(customerIdp, "organization", "NewCo Inc.");
         ScriptedEmail.assertClaim(customerIdp, "region", "EMEA");
@@ -165,6 +167,9 @@ class OrganizationOnboardingIT extends BrokeredLoginTest {
 
         assertEquals("NewCo Inc.", organization("newco-example").getName());
         assertEquals(List.of("EMEA"), organization("newco-example").getAttributes().get("region"));
+        assertEquals(List.of(CustomerIdp.SCRIPTED_OIDC.alias()), broker.admin().organizations()
+                .get(organization("newco-example").getId()).identityProviders().getIdentityProviders().stream()
+                .map(IdentityProviderRepresentation::getAlias).toList(), "the creating IdP is linked");
 
         // the company's directory changes; the next login from that company brings the organization up to date
         ScriptedEmail.assertEmail(customerIdp, "colleague@newco.example");

@@ -90,8 +90,9 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .property().name(LINK_IDP_ON_CREATE).label("Link identity provider to new organizations")
             .helpText("Link the identity provider of the login to the organization it creates (when it is not linked "
-                    + "to another organization yet).")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+                    + "to another organization yet). Keycloak then treats it as that organization's IdP: hidden from "
+                    + "the login page, reached through identity-first login or kc_idp_hint.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
             .property().name(ORGANIZATION_NAME_CLAIM).label("Organization name claim")
             .helpText("Claim or SAML attribute holding the company name used for a new organization.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue("organization").add()
@@ -143,7 +144,7 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
         return new OnboardingSettings(policy, ignored,
                 enumOption(config, MEMBERSHIP, Membership.values(), Membership.UNMANAGED),
                 bool(config, CREATE_USERS, true),
-                bool(config, LINK_IDP_ON_CREATE, true),
+                bool(config, LINK_IDP_ON_CREATE, false),
                 text(config, ORGANIZATION_NAME_CLAIM).orElse("organization"),
                 text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"),
                 claimToAttribute(config));

@@ -17,7 +17,6 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.DomElement;
-import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
@@ -65,8 +64,13 @@ public final class Browser implements AutoCloseable {
                 "state", state,
                 "nonce", UUID.randomUUID().toString()));
         HtmlPage brokerLogin = open(authUrl);
-        HtmlAnchor idpButton = brokerLogin.getHtmlElementById("social-" + idp.alias());
-        return logInAtCustomerIdp(click(idpButton), user);
+        DomElement idpButton = brokerLogin.getElementById("social-" + idp.alias());
+        if (idpButton == null) {
+            // Keycloak hides an IdP linked to an organization from the login page; an app that knows its
+            // customer's IdP names it with kc_idp_hint, as SaaS apps do
+            return logInAtCustomerIdp(open(authUrl + "&kc_idp_hint=" + idp.alias()), user);
+        }
+        return logInAtCustomerIdp(click((HtmlElement) idpButton), user);
     }
 
     /**
