@@ -24,7 +24,7 @@ import org.keycloak.util.JsonSerialization;
  */
 final class Onboarder {
 
-    /** Event details the REGISTER / LOGIN events carry; provisioning and audits read them. */
+    /** Details of the onboarding event ({@link #record}) and of denials; provisioning and audits read them. */
     static final String DETAIL_DECISION = "decision";
     static final String DETAIL_DOMAIN = "domain";
     static final String DETAIL_ORG_ID = "org_id";
