@@ -1,8 +1,9 @@
 package dev.orgbridge.authenticator.organization;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orgbridge.core.domain.EmailDomain;
 import dev.orgbridge.core.domain.OrganizationDecision;
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orgbridge.support.organization.OrganizationDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ final class Onboarder {
         String org = authSession.getAuthNote(NOTE_ORG);
         String domain = authSession.getAuthNote(NOTE_DOMAIN);
         Map<String, String> attributes = rememberedAttributes(authSession);
-        return switch (kind) {
+        Applied applied = switch (kind) {
             case "join" -> join(directory, directory.byId(org).map(o -> directory.updateAttributes(o, attributes)),
                     user, membership, domain, "joined", false);
             case "join-fallback" -> join(directory, directory.byAlias(org), user, membership, domain, "fallback", false);
@@ -107,6 +108,11 @@ final class Onboarder {
             }
             default -> Applied.withoutOrganization(authSession.getAuthNote(NOTE_REASON), domain);
         };
+        if (applied.organizationId() != null) {
+            // the organization-scoped group mappers run after this step, in the same login
+            authSession.setAuthNote(OrganizationDirectory.LOGIN_ORGANIZATION_NOTE, applied.organizationId());
+        }
+        return applied;
     }
 
     /** The organization attributes the IdP's claims gave (company joins and creations only, never the fallback). */
@@ -148,7 +154,7 @@ final class Onboarder {
                     user.getId());
             return Applied.withoutOrganization("organization-removed", domain);
         }
-        boolean added = directory.join(organization.get(), user, membership);
+        boolean added = directory.join(organization.get(), user, membership == OnboardingSettings.Membership.MANAGED);
         return new Applied(added || created ? decision : "already-member", organization.get().getId(),
                 organization.get().getAlias(), created, null, domain);
     }

@@ -7,16 +7,15 @@ import dev.orgbridge.core.domain.OnboardingPolicy;
 import dev.orgbridge.core.domain.PersonalEmailAction;
 import dev.orgbridge.core.domain.UnknownDomainAction;
 import dev.orgbridge.core.domain.UnverifiedEmailAction;
+import dev.orgbridge.support.config.InvalidSettingsException;
+import dev.orgbridge.support.config.SettingsReader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.organization.OrganizationProvider;
@@ -49,6 +48,9 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
     public static final String EMAIL_VERIFIED_CLAIM = "emailVerifiedClaim";
     public static final String ORGANIZATION_ATTRIBUTES = "organizationAttributes";
 
+    /** How messages about these settings name them. */
+    private static final String SUBJECT = "onboarding";
+
     /** Organization attributes Orgbridge keeps for itself; claims may not overwrite them. */
     private static final String RESERVED_ATTRIBUTE_PREFIX = "orgbridge.";
 
@@ -57,14 +59,14 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .helpText("What happens when the identity provider has not verified the user's email (neither 'Trust email' "
                     + "on the identity provider nor a true email-verified claim): deny the login with a page, or log "
                     + "in without an organization.")
-            .type(ProviderConfigProperty.LIST_TYPE).options(options(UnverifiedEmailAction.values()))
-            .defaultValue(option(UnverifiedEmailAction.DENY)).add()
+            .type(ProviderConfigProperty.LIST_TYPE).options(SettingsReader.options(UnverifiedEmailAction.values()))
+            .defaultValue(SettingsReader.option(UnverifiedEmailAction.DENY)).add()
             .property().name(PERSONAL_EMAIL).label("Personal email domains")
             .helpText("What happens to users whose email is at a personal-mail provider (gmail.com, outlook.com…): deny "
                     + "the login ('use your work email'), log in without an organization, or join the fallback "
                     + "organization.")
-            .type(ProviderConfigProperty.LIST_TYPE).options(options(PersonalEmailAction.values()))
-            .defaultValue(option(PersonalEmailAction.NO_ORGANIZATION)).add()
+            .type(ProviderConfigProperty.LIST_TYPE).options(SettingsReader.options(PersonalEmailAction.values()))
+            .defaultValue(SettingsReader.option(PersonalEmailAction.NO_ORGANIZATION)).add()
             .property().name(FALLBACK_ORGANIZATION).label("Fallback organization")
             .helpText("Alias of the organization personal-mail users join, such as 'individuals'. Required when "
                     + "'Personal email domains' is fallback-organization.")
@@ -81,8 +83,8 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .helpText("What happens when no organization owns the user's company domain: create one (name from the "
                     + "organization claim, else the domain), deny the login (only pre-registered organizations), or "
                     + "log in without an organization.")
-            .type(ProviderConfigProperty.LIST_TYPE).options(options(UnknownDomainAction.values()))
-            .defaultValue(option(UnknownDomainAction.NO_ORGANIZATION)).add()
+            .type(ProviderConfigProperty.LIST_TYPE).options(SettingsReader.options(UnknownDomainAction.values()))
+            .defaultValue(SettingsReader.option(UnknownDomainAction.NO_ORGANIZATION)).add()
             .property().name(IDPS_ALLOWED_TO_CREATE).label("Identity providers that may create organizations")
             .helpText("Aliases of the identity providers trusted to create an organization for a new domain. Leave out "
                     + "social and shared providers such as Google: otherwise the first person from a domain claims "
@@ -99,8 +101,8 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
             .property().name(MEMBERSHIP).label("Membership type")
             .helpText("unmanaged: the user stays when removed from the organization. managed: the organization owns "
                     + "the user, and removing the member deletes the user in Keycloak.")
-            .type(ProviderConfigProperty.LIST_TYPE).options(options(Membership.values()))
-            .defaultValue(option(Membership.UNMANAGED)).add()
+            .type(ProviderConfigProperty.LIST_TYPE).options(SettingsReader.options(Membership.values()))
+            .defaultValue(SettingsReader.option(Membership.UNMANAGED)).add()
             .property().name(CREATE_USERS).label("Create users at first login")
             .helpText("Off: only users that already exist in this realm may log in ('existing users only'); others see "
                     + "a page asking them to contact their administrator and no user is created.")
@@ -123,45 +125,45 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
 
     /** Parses a step config; throws {@link InvalidSettingsException} naming the first bad option. */
     public static OnboardingSettings parse(Map<String, String> config) {
-        UnknownDomainAction unknownDomain = enumOption(config, UNKNOWN_DOMAIN, UnknownDomainAction.values(),
+        SettingsReader settings = SettingsReader.of(SUBJECT, config);
+        UnknownDomainAction unknownDomain = settings.choice(UNKNOWN_DOMAIN, UnknownDomainAction.values(),
                 UnknownDomainAction.NO_ORGANIZATION);
-        PersonalEmailAction personalEmail = enumOption(config, PERSONAL_EMAIL, PersonalEmailAction.values(),
+        PersonalEmailAction personalEmail = settings.choice(PERSONAL_EMAIL, PersonalEmailAction.values(),
                 PersonalEmailAction.NO_ORGANIZATION);
-        Optional<String> fallback = text(config, FALLBACK_ORGANIZATION);
+        Optional<String> fallback = settings.text(FALLBACK_ORGANIZATION);
         if (personalEmail == PersonalEmailAction.FALLBACK_ORGANIZATION && fallback.isEmpty()) {
-            throw new InvalidSettingsException(FALLBACK_ORGANIZATION,
+            throw settings.invalid(FALLBACK_ORGANIZATION,
                     "is required when " + PERSONAL_EMAIL + " is fallback-organization");
         }
         OnboardingPolicy policy = new OnboardingPolicy(
-                enumOption(config, UNVERIFIED_EMAIL, UnverifiedEmailAction.values(), UnverifiedEmailAction.DENY),
+                settings.choice(UNVERIFIED_EMAIL, UnverifiedEmailAction.values(), UnverifiedEmailAction.DENY),
                 personalEmail,
                 personalEmail == PersonalEmailAction.FALLBACK_ORGANIZATION ? fallback : Optional.empty(),
                 unknownDomain,
-                Set.copyOf(values(config, IDPS_ALLOWED_TO_CREATE)));
+                Set.copyOf(settings.values(IDPS_ALLOWED_TO_CREATE)));
         IgnoredDomains ignored = IgnoredDomains.builtIn()
-                .with(patterns(config, IGNORED_DOMAINS_ADDED))
-                .without(patterns(config, IGNORED_DOMAINS_REMOVED));
+                .with(patterns(settings, IGNORED_DOMAINS_ADDED))
+                .without(patterns(settings, IGNORED_DOMAINS_REMOVED));
         return new OnboardingSettings(policy, ignored,
-                enumOption(config, MEMBERSHIP, Membership.values(), Membership.UNMANAGED),
-                bool(config, CREATE_USERS, true),
-                bool(config, LINK_IDP_ON_CREATE, false),
-                text(config, ORGANIZATION_NAME_CLAIM).orElse("organization"),
-                text(config, EMAIL_VERIFIED_CLAIM).orElse("email_verified"),
-                claimToAttribute(config));
+                settings.choice(MEMBERSHIP, Membership.values(), Membership.UNMANAGED),
+                settings.bool(CREATE_USERS, true),
+                settings.bool(LINK_IDP_ON_CREATE, false),
+                settings.text(ORGANIZATION_NAME_CLAIM).orElse("organization"),
+                settings.text(EMAIL_VERIFIED_CLAIM).orElse("email_verified"),
+                claimToAttribute(settings));
     }
 
-    private static Map<String, String> claimToAttribute(Map<String, String> config) {
+    private static Map<String, String> claimToAttribute(SettingsReader settings) {
         Map<String, String> mapping = new LinkedHashMap<>();
-        for (String entry : values(config, ORGANIZATION_ATTRIBUTES)) {
+        for (String entry : settings.values(ORGANIZATION_ATTRIBUTES)) {
             int eq = entry.indexOf('=');
             String claim = eq < 0 ? "" : entry.substring(0, eq).strip();
             String attribute = eq < 0 ? "" : entry.substring(eq + 1).strip();
             if (claim.isEmpty() || attribute.isEmpty()) {
-                throw new InvalidSettingsException(ORGANIZATION_ATTRIBUTES,
-                        "holds " + entry + ", which is not claim=attribute");
+                throw settings.invalid(ORGANIZATION_ATTRIBUTES, "holds " + entry + ", which is not claim=attribute");
             }
             if (attribute.startsWith(RESERVED_ATTRIBUTE_PREFIX)) {
-                throw new InvalidSettingsException(ORGANIZATION_ATTRIBUTES,
+                throw settings.invalid(ORGANIZATION_ATTRIBUTES,
                         "maps to " + attribute + ", an attribute reserved for Orgbridge");
             }
             mapping.put(claim, attribute);
@@ -173,90 +175,27 @@ public record OnboardingSettings(OnboardingPolicy policy, IgnoredDomains ignored
     public void checkReferences(KeycloakSession session) {
         for (String alias : policy.idpsAllowedToCreate()) {
             if (session.identityProviders().getByAlias(alias) == null) {
-                throw new InvalidSettingsException(IDPS_ALLOWED_TO_CREATE,
+                throw SettingsReader.of(SUBJECT, Map.of()).invalid(IDPS_ALLOWED_TO_CREATE,
                         "names " + alias + ", which is not an identity provider of this realm");
             }
         }
         Optional<String> fallback = policy.fallbackOrganization();
         if (fallback.isPresent() && session.getProvider(OrganizationProvider.class).getByAlias(fallback.get()) == null) {
-            throw new InvalidSettingsException(FALLBACK_ORGANIZATION,
+            throw SettingsReader.of(SUBJECT, Map.of()).invalid(FALLBACK_ORGANIZATION,
                     "names " + fallback.get() + ", which is not an organization alias of this realm");
         }
     }
 
-    private static List<DomainPattern> patterns(Map<String, String> config, String option) {
+    private static List<DomainPattern> patterns(SettingsReader settings, String option) {
         List<DomainPattern> patterns = new ArrayList<>();
-        for (String raw : values(config, option)) {
+        for (String raw : settings.values(option)) {
             try {
                 patterns.add(DomainPattern.parse(raw));
             } catch (InvalidEmailException e) {
-                throw new InvalidSettingsException(option, "holds " + raw + ", which is not a domain or *.domain ("
+                throw settings.invalid(option, "holds " + raw + ", which is not a domain or *.domain ("
                         + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             }
         }
         return patterns;
-    }
-
-    private static <E extends Enum<E>> E enumOption(Map<String, String> config, String option,
-                                                    E[] values, E fallback) {
-        Optional<String> raw = text(config, option);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        return Arrays.stream(values)
-                .filter(value -> option(value).equals(raw.get()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidSettingsException(option, "is " + raw.get() + " but must be one of "
-                        + String.join(", ", options(values))));
-    }
-
-    private static boolean bool(Map<String, String> config, String option, boolean fallback) {
-        Optional<String> raw = text(config, option);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        return switch (raw.get()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidSettingsException(option, "is " + raw.get() + " but must be true or false");
-        };
-    }
-
-    private static Optional<String> text(Map<String, String> config, String option) {
-        return Optional.ofNullable(config.get(option)).map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    static List<String> values(Map<String, String> config, String option) {
-        // Keycloak stores a multivalued config value as one string joined by "##"
-        return text(config, option).stream()
-                .flatMap(value -> Arrays.stream(value.split("##")))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new))
-                .stream().toList();
-    }
-
-    static String option(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static List<String> options(Enum<?>[] values) {
-        return Arrays.stream(values).map(OnboardingSettings::option).toList();
-    }
-
-    /** A setting that cannot work; the message names the option. */
-    public static final class InvalidSettingsException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String option;
-
-        InvalidSettingsException(String option, String problem) {
-            super("Orgbridge onboarding option " + option + " " + problem);
-            this.option = option;
-        }
-
-        /** The config key of the option at fault. */
-        public String option() {
-            return option;
-        }
     }
 }

@@ -6,6 +6,8 @@ import dev.orgbridge.core.domain.EmailCheck;
 import dev.orgbridge.core.domain.KnownOrganization;
 import dev.orgbridge.core.domain.Onboarding;
 import dev.orgbridge.core.domain.OrganizationDecision;
+import dev.orgbridge.support.config.InvalidSettingsException;
+import dev.orgbridge.support.organization.OrganizationDirectory;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -45,7 +47,7 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
         try {
             settings = OnboardingSettings.of(context.getAuthenticatorConfig());
             settings.checkReferences(session);
-        } catch (OnboardingSettings.InvalidSettingsException e) {
+        } catch (InvalidSettingsException e) {
             // Keycloak 26.7 has no save-time hook for authenticator configs: a bad one is caught here, loudly
             LOG.errorf("Realm %s, flow %s: %s", context.getRealm().getName(), context.getFlowPath(), e.getMessage());
             context.getEvent().detail(OPTION_DETAIL, e.option());

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** How asserted values are cleaned before any mapping: docs/mappers.md, "Values". */
+/** How asserted values are cleaned before any mapping: docs/idp-mappers.md, "Values". */
 class AssertedValuesTest {
 
     private static final String LONGEST = "x".repeat(255);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The group-mapping table of docs/mappers.md, row by row. */
+/** The group-mapping table of docs/idp-mappers.md, row by row. */
 class GroupMappingTest {
 
     private static final GroupRef SALES = new GroupRef("g-sales", "Sales");

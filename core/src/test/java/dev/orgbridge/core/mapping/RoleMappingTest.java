@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The role allow-list of docs/mappers.md: the seed's userType → one of four roles, lowest by default. */
+/** The role allow-list of docs/idp-mappers.md: the seed's userType → one of four roles, lowest by default. */
 class RoleMappingTest {
 
     private static final List<RoleTable.Entry> USER_TYPES = List.of(

@@ -1,6 +1,8 @@
-package dev.orgbridge.authenticator.organization;
+package dev.orgbridge.support.organization;
 
+import dev.orgbridge.core.domain.EmailAddress;
 import dev.orgbridge.core.domain.EmailDomain;
+import dev.orgbridge.core.domain.InvalidEmailException;
 import dev.orgbridge.core.domain.KnownOrganization;
 import dev.orgbridge.core.domain.OrganizationDecision;
 import java.util.HashMap;
@@ -20,34 +22,44 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Orgbridge's one window on Keycloak Organizations: domain lookup, trust, creation, membership.
  * Keycloak 26.8 changes how organizations and identity providers link (many-to-many, no {@code kc.org.*}
  * IdP config); that change is absorbed here and nowhere else.
  */
-final class OrganizationDirectory {
+public final class OrganizationDirectory {
 
     /** Organization attribute listing IdP aliases trusted for the organization's domains besides its linked IdPs. */
-    static final String TRUSTED_IDPS_ATTRIBUTE = "orgbridge.trusted-idps";
+    public static final String TRUSTED_IDPS_ATTRIBUTE = "orgbridge.trusted-idps";
+
+    /**
+     * Authentication-session note holding the id of the organization onboarding placed the user in during this login,
+     * for the steps and mappers that run after it.
+     */
+    public static final String LOGIN_ORGANIZATION_NOTE = "orgbridge.organization-id";
 
     private static final Logger LOG = Logger.getLogger(OrganizationDirectory.class);
+
+    /** Organizations read when a user belongs to several; more is not a B2B login. */
+    private static final int MAX_MEMBERSHIPS = 20;
 
     private final KeycloakSession session;
     private final OrganizationProvider organizations;
 
-    OrganizationDirectory(KeycloakSession session) {
+    public OrganizationDirectory(KeycloakSession session) {
         this.session = session;
         this.organizations = session.getProvider(OrganizationProvider.class);
     }
 
     /** Whether Organizations are on for the realm of this login. */
-    boolean enabled() {
+    public boolean enabled() {
         return organizations != null && organizations.isEnabled();
     }
 
     /** The organization owning the domain (most specific of its exact and wildcard domains), with its trusted IdPs. */
-    Optional<KnownOrganization> owning(EmailDomain domain) {
+    public Optional<KnownOrganization> owning(EmailDomain domain) {
         try {
             // one indexed query over ORG_DOMAIN by name (exact and parent wildcard names); positive results cached
             return Optional.ofNullable(organizations.getByDomainName(domain.ascii())).map(this::known);
@@ -58,11 +70,40 @@ final class OrganizationDirectory {
         }
     }
 
-    Optional<OrganizationModel> byId(String id) {
+    /**
+     * The organization a user belongs to for this login: the one onboarding placed them in (auth note), else their
+     * only organization, else, of several, the one owning their email's domain.
+     */
+    public Optional<OrganizationModel> ofMember(UserModel user, AuthenticationSessionModel authSession) {
+        String placed = authSession == null ? null : authSession.getAuthNote(LOGIN_ORGANIZATION_NOTE);
+        if (placed != null) {
+            return byId(placed);
+        }
+        List<OrganizationModel> memberships = organizations.getByMember(user).limit(MAX_MEMBERSHIPS).toList();
+        if (memberships.size() <= 1) {
+            return memberships.stream().findFirst();
+        }
+        return owningEmail(user.getEmail())
+                .flatMap(known -> memberships.stream().filter(o -> o.getId().equals(known.id())).findFirst());
+    }
+
+    /** The organization owning the domain of an email address, if the address parses. */
+    public Optional<KnownOrganization> owningEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        try {
+            return owning(EmailAddress.parse(email).domain());
+        } catch (InvalidEmailException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<OrganizationModel> byId(String id) {
         return Optional.ofNullable(organizations.getById(id));
     }
 
-    Optional<OrganizationModel> byAlias(String alias) {
+    public Optional<OrganizationModel> byAlias(String alias) {
         return Optional.ofNullable(organizations.getByAlias(alias));
     }
 
@@ -78,7 +119,7 @@ final class OrganizationDirectory {
      * Creates the organization for a new domain in its own transaction, so that concurrent first logins from one
      * domain create it once: the losers of the race (unique alias) adopt the winner's organization.
      */
-    Created createOrAdopt(RealmModel realm, OrganizationDecision.Create create, IdentityProviderModel idp, boolean link) {
+    public Created createOrAdopt(RealmModel realm, OrganizationDecision.Create create, IdentityProviderModel idp, boolean link) {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), tx -> {
                 tx.getContext().setRealm(tx.realms().getRealm(realm.getId()));
@@ -119,7 +160,7 @@ final class OrganizationDirectory {
     }
 
     /** Sets the given attributes (one value each) on the organization, keeping the others; returns it. */
-    OrganizationModel updateAttributes(OrganizationModel organization, Map<String, String> values) {
+    public OrganizationModel updateAttributes(OrganizationModel organization, Map<String, String> values) {
         if (values.isEmpty()) {
             return organization;
         }
@@ -135,15 +176,15 @@ final class OrganizationDirectory {
     }
 
     /** Adds the user to the organization unless already a member; returns whether it added. */
-    boolean join(OrganizationModel organization, UserModel user, OnboardingSettings.Membership membership) {
+    public boolean join(OrganizationModel organization, UserModel user, boolean managed) {
         if (organizations.isMember(organization, user)) {
             return false;
         }
-        return membership == OnboardingSettings.Membership.MANAGED
+        return managed
                 ? organizations.addManagedMember(organization, user)
                 : organizations.addMember(organization, user);
     }
 
-    record Created(String organizationId, boolean created) {
+    public record Created(String organizationId, boolean created) {
     }
 }
