@@ -1,15 +1,18 @@
 package dev.orgbridge.it.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
 
 /**
- * A test-only identity provider whose ID token carries whatever email (verified), company name and region the test
- * scripts, for any user: the way to present malformed, mixed-case or foreign-domain emails that no real directory
+ * A test-only identity provider whose ID token carries whatever email (verified), company name, region, division and
+ * user type the test scripts, for any user: the way to present malformed, mixed-case or foreign-domain emails that no real directory
  * would hold, and claims that change between logins.
  */
 public final class ScriptedEmail {
@@ -24,6 +27,18 @@ public final class ScriptedEmail {
     /** Makes the scripted IdP assert this email (verified) for the next logins. */
     public static void assertEmail(ManagedRealm customerIdp, String email) {
         assertClaim(customerIdp, "email", email);
+    }
+
+    /**
+     * Makes the scripted IdP send these values for its list claims {@code division} and {@code userType}: a JSON
+     * array, empty to send none. Any string goes, including ones no directory would hold.
+     */
+    public static void assertValues(ManagedRealm customerIdp, String claim, String... values) {
+        try {
+            assertClaim(customerIdp, claim, JsonSerialization.writeValueAsString(List.of(values)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Makes the scripted IdP send this value for one of its scripted claims: email, organization, region. */
@@ -52,7 +67,9 @@ public final class ScriptedEmail {
                 hardcodedClaim("email", "String", "scripted@example.com"),
                 hardcodedClaim("email_verified", "boolean", "true"),
                 hardcodedClaim("organization", "String", "Scripted Company"),
-                hardcodedClaim("region", "String", "EMEA")));
+                hardcodedClaim("region", "String", "EMEA"),
+                hardcodedClaim("division", "JSON", "[]"),
+                hardcodedClaim("userType", "JSON", "[]")));
         return client;
     }
 
