@@ -1,11 +1,19 @@
 package dev.orgbridge.admin;
 
 import dev.orgbridge.core.BuildInfo;
+import dev.orgbridge.support.grants.Grant;
+import dev.orgbridge.support.grants.GrantLedger;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** The root of {@code /admin/realms/{realm}/orgbridge}. */
@@ -28,5 +36,32 @@ public final class OrgbridgeAdminResource {
         BuildInfo build = BuildInfo.current();
         return new InstallationInfo(build.version(), build.keycloakVersion(),
                 InstalledProvider.listAll(session.getKeycloakSessionFactory()));
+    }
+
+    /** Why the user holds the groups and roles Orgbridge's mappers gave, newest reason per group or role. */
+    @GET
+    @Path("users/{userId}/grants")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<UserGrant> grants(@PathParam("userId") String userId) {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            auth.users().requireQuery();
+            throw new NotFoundException("User not found");
+        }
+        auth.users().requireView(user);
+        return new GrantLedger(session).of(user).stream()
+                .map(grant -> UserGrant.of(grant, held(realm, user, grant)))
+                .toList();
+    }
+
+    private static boolean held(RealmModel realm, UserModel user, Grant grant) {
+        return switch (grant.kind()) {
+            case GROUP -> user.getGroupsStream().anyMatch(group -> group.getId().equals(grant.targetId()));
+            case ROLE -> {
+                RoleModel role = realm.getRoleById(grant.targetId());
+                yield role != null && user.hasDirectRole(role);
+            }
+        };
     }
 }

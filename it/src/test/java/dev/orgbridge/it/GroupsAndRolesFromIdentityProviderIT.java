@@ -12,6 +12,7 @@ import dev.orgbridge.it.harness.CustomerUser;
 import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.LoginOutcome;
+import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ScriptedEmail;
 import java.util.ArrayList;
@@ -19,18 +20,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -45,6 +50,9 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
     private static final String TEAM_MAPPER = "division to team";
     private static final String ROLE_MAPPER = "userType to role";
     private static final List<String> EXPORTED_TEAMS = List.of("Engineering", "Sales", "Support", "Unassigned");
+
+    @InjectAdminClient
+    Keycloak admin;
 
     private final List<Runnable> undo = new ArrayList<>();
     private CustomerDirectory directory;
@@ -134,6 +142,34 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
         assertEquals("no-longer-asserted", left.getDetails().get("orgbridge_cause"));
         assertTrue(left.getRepresentation().contains("Sales"), left.getRepresentation());
         assertTrue(onlyAdminEvent("REALM_ROLE_MAPPING", "DELETE").getRepresentation().contains("app-manager"));
+        List<Map<String, Object>> why = OrgbridgeAdminApi.grants(broker.getName(), userId(heidi),
+                admin.tokenManager().getAccessTokenString());
+        assertEquals(List.of("group /teams/Support Support asserted true", "role app-admin admin asserted true"),
+                why.stream().map(g -> g.get("kind") + " " + g.get("targetName") + " " + g.get("value") + " "
+                        + g.get("cause") + " " + g.get("held")).toList());
+        assertEquals(Set.of(TEAM_MAPPER, ROLE_MAPPER), why.stream().map(g -> g.get("mapperName")).collect(
+                Collectors.toSet()));
+        assertEquals(Set.of(idp.alias()), why.stream().map(g -> g.get("identityProvider")).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void grantRecordsSayWhichMapperGaveWhatAndWhetherTheUserStillHoldsIt() {
+        CustomerUser vera = directory.hire("vera", "vera@acme.com",
+                Map.of("division", List.of("Sales"), "userType", List.of("manager")));
+        browser.logInToApp(CustomerIdp.OIDC, vera).asOidcSignIn();
+        String team = broker.admin().getGroupByPath("/teams/Sales").getId();
+        broker.admin().users().get(userId(vera)).leaveGroup(team);
+
+        List<Map<String, Object>> why = OrgbridgeAdminApi.grants(broker.getName(), userId(vera),
+                admin.tokenManager().getAccessTokenString());
+
+        assertEquals(List.of("group /teams/Sales division false", "role app-manager userType true"),
+                why.stream().map(g -> g.get("kind") + " " + g.get("targetName") + " " + g.get("attribute") + " "
+                        + g.get("held")).toList());
+        assertEquals(404, OrgbridgeAdminApi.get(broker.getName(), "users/no-such-user/grants",
+                admin.tokenManager().getAccessTokenString()).statusCode());
+        assertEquals(401, OrgbridgeAdminApi.get(broker.getName(), "users/" + userId(vera) + "/grants", null)
+                .statusCode());
     }
 
     @ParameterizedTest

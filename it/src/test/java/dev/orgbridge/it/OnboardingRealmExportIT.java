@@ -1,6 +1,7 @@
 package dev.orgbridge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
@@ -8,19 +9,22 @@ import dev.orgbridge.it.harness.BrokerRealm;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
-/** An admin exports a configured realm and imports it again: the onboarding behaves the same. */
+/** An admin exports a configured realm and imports it again: onboarding and mappers behave the same. */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
 class OnboardingRealmExportIT extends BrokeredLoginTest {
 
@@ -29,9 +33,11 @@ class OnboardingRealmExportIT extends BrokeredLoginTest {
 
 
     @Test
-    void exportedAndReimportedRealmOnboardsTheSameWay() {
+    void exportedAndReimportedRealmOnboardsAndMapsTheSameWay() {
         BrokerState.changePolicy(broker, Map.of("personalEmail", List.of("deny"),
                 "ignoredDomainsAdded", List.of("*.freemail.example")));
+        IdpMappers.change(broker, CustomerIdp.SAML, "division to team", Map.of("ignoreCase", "true"));
+        Map<String, String> roleMapper = IdpMappers.find(broker, CustomerIdp.SAML, "userType to role").getConfig();
         RealmRepresentation exported = broker.admin().partialExport(true, true);
         // partial export masks secrets; the admin re-enters them (or they are vault references)
         Map<String, String> secrets = Map.of(CustomerIdp.OIDC.alias(), "demo-broker-secret",
@@ -57,5 +63,11 @@ class OnboardingRealmExportIT extends BrokeredLoginTest {
         assertEquals(List.of("globex"), BrokerState.organizations(broker).stream()
                 .map(OrganizationRepresentation::getAlias).toList());
         assertEquals("*.freemail.example", BrokerState.policy(broker).getConfig().get("ignoredDomainsAdded"));
+        UserResource carol = broker.admin().users().get(
+                broker.admin().users().searchByEmail(CustomerUser.CAROL.email(), true).get(0).getId());
+        assertEquals(List.of("/teams/Support"), carol.groups().stream().map(GroupRepresentation::getPath).toList());
+        assertTrue(carol.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals("app-manager")));
+        assertEquals("true", IdpMappers.find(broker, CustomerIdp.SAML, "division to team").getConfig().get("ignoreCase"));
+        assertEquals(roleMapper, IdpMappers.find(broker, CustomerIdp.SAML, "userType to role").getConfig());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.BundleJar;
+import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ServerInfoAssertions;
 import dev.orgbridge.it.harness.TestUsers;
@@ -94,12 +95,7 @@ class ServerInfoIT {
         return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
     }
 
-    private HttpResponse<String> getInfo(String realmName, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create(OrgbridgeServer.BASE_URL + "/admin/realms/" + realmName + "/orgbridge/info"));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> getInfo(String realmName, String token) {
+        return OrgbridgeAdminApi.get(realmName, "info", token);
     }
 }

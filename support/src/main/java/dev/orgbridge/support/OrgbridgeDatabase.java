@@ -1,13 +1,14 @@
 package dev.orgbridge.support;
 
+import dev.orgbridge.support.grants.GrantEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Orgbridge's schema changes in Keycloak's database, one Liquibase changelog for the whole bundle. Today an index
- * that makes organization lookup by email domain an index seek; Orgbridge tables join it later.
+ * Orgbridge's schema changes in Keycloak's database, one Liquibase changelog for the whole bundle: an index that
+ * makes organization lookup by email domain an index seek, and Orgbridge's own tables (ORGBRIDGE_GRANT).
  */
 public final class OrgbridgeDatabase
         implements JpaEntityProviderFactory, JpaEntityProvider, OrgbridgeProviderFactory<JpaEntityProvider> {
@@ -16,7 +17,7 @@ public final class OrgbridgeDatabase
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of();
+        return List.of(GrantEntity.class);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.orgbridge.core.mapping.MappingDenial;
 import dev.orgbridge.core.mapping.MappingWarning;
 import dev.orgbridge.core.mapping.Shown;
 import dev.orgbridge.support.config.InvalidSettingsException;
+import dev.orgbridge.support.grants.Grant;
+import dev.orgbridge.support.grants.GrantLedger;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,13 +23,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * Tells admins what one mapper did at one login, and why. Warnings and denials are user events of the login
+ * Tells admins what one mapper did at one login, and why; keeps the per-user {@link GrantLedger}. Warnings and denials are user events of the login
  * ({@code IDENTITY_PROVIDER_LOGIN}, {@code IDENTITY_PROVIDER_LOGIN_ERROR}); each membership or role granted or removed
  * is an admin event of the kind Keycloak records when an admin does the same (GROUP_MEMBERSHIP,
  * REALM_ROLE_MAPPING, CLIENT_ROLE_MAPPING), its details naming the mapper, identity provider, attribute and value.
@@ -55,6 +58,7 @@ final class MappingReport {
     private final IdentityProviderMapperModel mapper;
     private final BrokeredIdentityContext login;
     private final String attribute;
+    private GrantLedger ledger;
 
     MappingReport(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper,
                   BrokeredIdentityContext login, String attribute) {
@@ -91,6 +95,8 @@ final class MappingReport {
     }
 
     void joined(UserModel user, GroupModel group, String value, String cause) {
+        ledger().record(realm, user, grant(Grant.Kind.GROUP, group.getId(), KeycloakModelUtils.buildGroupPath(group),
+                value, cause));
         adminEvent(user, OperationType.CREATE, ResourceType.GROUP_MEMBERSHIP, value, cause)
                 .resourcePath("users", user.getId(), "groups", group.getId())
                 .representation(ModelToRepresentation.groupToBriefRepresentation(group))
@@ -98,6 +104,7 @@ final class MappingReport {
     }
 
     void left(UserModel user, GroupModel group) {
+        ledger().forget(user, Grant.Kind.GROUP, group.getId());
         adminEvent(user, OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, CAUSE_NO_LONGER_ASSERTED)
                 .resourcePath("users", user.getId(), "groups", group.getId())
                 .representation(ModelToRepresentation.groupToBriefRepresentation(group))
@@ -105,10 +112,12 @@ final class MappingReport {
     }
 
     void granted(UserModel user, RoleModel role, String value, String cause) {
+        ledger().record(realm, user, grant(Grant.Kind.ROLE, role.getId(), roleName(role), value, cause));
         roleEvent(user, role, OperationType.CREATE, value, cause);
     }
 
     void revoked(UserModel user, RoleModel role) {
+        ledger().forget(user, Grant.Kind.ROLE, role.getId());
         roleEvent(user, role, OperationType.DELETE, null, CAUSE_NO_LONGER_ASSERTED);
     }
 
@@ -122,6 +131,24 @@ final class MappingReport {
             event.resourcePath("users", user.getId(), "role-mappings", "realm");
         }
         event.representation(List.of(ModelToRepresentation.toBriefRepresentation(role))).success();
+    }
+
+    private Grant grant(Grant.Kind kind, String targetId, String targetName, String value, String cause) {
+        return new Grant(kind, targetId, targetName, mapper.getId(), mapper.getName(), idpAlias(), attribute,
+                value == null ? null : Shown.of(value), cause, 0);
+    }
+
+    private GrantLedger ledger() {
+        if (ledger == null) {
+            ledger = new GrantLedger(session);
+        }
+        return ledger;
+    }
+
+    /** A role as Keycloak's role pickers name it: {@code role}, or {@code clientId.role} for a client role. */
+    private static String roleName(RoleModel role) {
+        return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "." + role.getName()
+                : role.getName();
     }
 
     private AdminEventBuilder adminEvent(UserModel user, OperationType operation, ResourceType resource, String value,
