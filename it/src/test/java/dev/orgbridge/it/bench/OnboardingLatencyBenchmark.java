@@ -1,22 +1,12 @@
 package dev.orgbridge.it.bench;
 
-import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.BrokerRealm;
-import dev.orgbridge.it.harness.CustomerIdp;
+import dev.orgbridge.it.harness.CustomerDirectory;
 import dev.orgbridge.it.harness.CustomerIdpRealm;
-import dev.orgbridge.it.harness.CustomerUser;
 import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.OrgbridgeServer;
-import dev.orgbridge.it.harness.TestUsers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -46,61 +36,41 @@ class OnboardingLatencyBenchmark {
 
     @Test
     void firstLoginLatencyDoesNotGrowWithTheNumberOfOrganizations() throws Exception {
+        CustomerDirectory directory = new CustomerDirectory(customerIdp);
+        LoginLatency latency = new LoginLatency(directory, "globex.com", Map.of());
         fillOrganizationsUpTo(10);
-        measure("warm-up", WARMUP);
-        List<Long> few = measure("few", LOGINS);
+        latency.measure("warm-up", WARMUP);
+        List<Long> few = latency.measure("few", LOGINS);
 
         long start = System.nanoTime();
         fillOrganizationsUpTo(MANY);
         long fillSeconds = (System.nanoTime() - start) / 1_000_000_000L;
-        List<Long> many = measure("many", LOGINS);
+        List<Long> many = latency.measure("many", LOGINS);
 
-        String report = """
+        LoginLatency.report("onboarding-latency.md", """
                 # First-broker-login latency against the number of organizations
 
                 Each login: a new user of the registered company `globex.com` (already signed in at the IdP) goes \
                 through the broker's first broker login: Orgbridge decides and joins, Keycloak creates the user, \
                 the app receives the code. %d measured logins per run (after %d warm-up logins), one at a time, \
-                on this machine's real Keycloak 26.7.3 (dev-mem H2) with the bundle jar.
+                on this machine's real Keycloak 26.7.3 (%s) with the bundle jar.
 
                 | Organizations in the realm | median ms | p90 ms | max ms |
                 |---|---|---|---|
-                | %d | %d | %d | %d |
-                | %d | %d | %d | %d |
+                %s
+                %s
 
                 Median with %d organizations / median with 10: **%.2f** (target: within 1.20).
                 Filling the realm to %d organizations (admin REST, 4 threads) took %d s.
-                """.formatted(LOGINS, WARMUP,
-                        10, percentile(few, 50), percentile(few, 90), percentile(few, 100),
-                        MANY, percentile(many, 50), percentile(many, 90), percentile(many, 100),
-                        MANY, (double) percentile(many, 50) / percentile(few, 50), MANY, fillSeconds);
-        Path out = Path.of(System.getProperty("orgbridge.repo.root"), "it", "target", "onboarding-latency.md");
-        Files.writeString(out, report);
-        System.out.println(report);
-    }
-
-    private List<Long> measure(String run, int logins) throws IOException {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < logins; i++) {
-            String username = run + "-" + i;
-            String email = username + "@globex.com";
-            TestUsers.create(customerIdp.admin(), username, email, true, "password");
-            CustomerUser user = new CustomerUser(username, "password", email, true);
-            try (Browser browser = new Browser()) {
-                browser.signInAtCustomerIdp(user);
-                long start = System.nanoTime();
-                browser.logInToApp(CustomerIdp.OIDC, user).asOidcSignIn();
-                millis.add((System.nanoTime() - start) / 1_000_000L);
-            }
-        }
-        return millis;
+                """.formatted(LOGINS, WARMUP, OrgbridgeServer.databaseDescription(),
+                        LoginLatency.row("10", few), LoginLatency.row(Integer.toString(MANY), many),
+                        MANY, LoginLatency.medianRatio(many, few), MANY, fillSeconds));
+        directory.letAllGo();
     }
 
     private void fillOrganizationsUpTo(int total) throws Exception {
         int existing = broker.admin().organizations().list(0, Integer.MAX_VALUE).size();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> created = new ArrayList<>();
-        IntStream.range(existing, total).forEach(n -> created.add(pool.submit(() -> {
+        Fill.range(existing, total, n -> {
             OrganizationRepresentation org = new OrganizationRepresentation();
             org.setName("Filler " + n);
             org.setAlias("filler-" + n);
@@ -108,16 +78,6 @@ class OnboardingLatencyBenchmark {
             domain.setName("filler-" + n + ".example");
             org.addDomain(domain);
             broker.admin().organizations().create(org).close();
-        })));
-        for (Future<?> f : created) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
-    private static long percentile(List<Long> values, int percent) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int index = Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
-        return sorted.get(index);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgbridge.it.harness;
 
+import java.util.Locale;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -15,5 +16,19 @@ public final class OrgbridgeServer implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder server) {
         server.log().categoryLevel("dev.orgbridge", "debug");
         return server.dependency("dev.orgbridge", "orgbridge");
+    }
+
+    /** Which database the test framework runs Keycloak on, for reports: {@code dev-mem H2}, {@code postgres}… */
+    public static String databaseDescription() {
+        String kind = setting("kc.test.database", "dev-mem");
+        return "remote".equals(kind) ? setting("kc.test.database.vendor", "remote") + " (remote)" : kind + " H2";
+    }
+
+    private static String setting(String property, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,0 +1,78 @@
+package dev.orgbridge.it.bench;
+
+import dev.orgbridge.it.harness.Browser;
+import dev.orgbridge.it.harness.CustomerDirectory;
+import dev.orgbridge.it.harness.CustomerIdp;
+import dev.orgbridge.it.harness.CustomerUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load harnesses' measuring stick: first-broker-login latency on the broker's side. Each login is a new employee
+ * of the customer, already signed in at the customer IdP, so the time is the broker's: Orgbridge's mappers and
+ * onboarding, Keycloak creating the user, the app receiving its code. One login at a time.
+ */
+final class LoginLatency {
+
+    private final CustomerDirectory directory;
+    private final String domain;
+    private final Map<String, List<String>> attributes;
+
+    /**
+     * @param domain     the employees' email domain
+     * @param attributes what their IdP asserts besides the email (e.g. division)
+     */
+    LoginLatency(CustomerDirectory directory, String domain, Map<String, List<String>> attributes) {
+        this.directory = directory;
+        this.domain = domain;
+        this.attributes = attributes;
+    }
+
+    /** Milliseconds of each of {@code logins} first logins through the customer's OIDC IdP. */
+    List<Long> measure(String run, int logins) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < logins; i++) {
+            String username = run + "-" + i;
+            CustomerUser user = directory.hire(username, username + "@" + domain, attributes);
+            try (Browser browser = new Browser()) {
+                browser.signInAtCustomerIdp(user);
+                long start = System.nanoTime();
+                browser.logInToApp(CustomerIdp.OIDC, user).asOidcSignIn();
+                millis.add((System.nanoTime() - start) / 1_000_000L);
+            }
+        }
+        return millis;
+    }
+
+    static long percentile(List<Long> values, int percent) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
+        return sorted.get(index);
+    }
+
+    /** One table row: label, median, p90, max. */
+    static String row(String label, List<Long> millis) {
+        return "| %s | %d | %d | %d |".formatted(label, percentile(millis, 50), percentile(millis, 90),
+                percentile(millis, 100));
+    }
+
+    static double medianRatio(List<Long> many, List<Long> few) {
+        return (double) percentile(many, 50) / percentile(few, 50);
+    }
+
+    /** Writes the report to it/target/{file} and prints it. */
+    static void report(String file, String report) {
+        Path out = Path.of(System.getProperty("orgbridge.repo.root"), "it", "target", file);
+        try {
+            Files.writeString(out, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(report);
+    }
+}
