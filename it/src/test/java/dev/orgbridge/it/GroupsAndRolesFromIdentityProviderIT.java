@@ -267,7 +267,7 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
     void untidyValuesAreCleanedAndUnusableOnesReportedEscaped() {
         CustomerUser user = scripted("olga@gmail.com");
         ScriptedEmail.assertValues(customerIdp, "division", "  Sales\t", "", "x".repeat(300),
-                "<script>alert(1)</script>");
+                "<script>alert(1)</script>", "Support\nAdmins");
 
         browser.logInToApp(CustomerIdp.SCRIPTED_OIDC, user).asOidcSignIn();
 
@@ -276,6 +276,8 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
                 onlyWarning("orgbridge_value_too_long").getDetails().get("orgbridge_value"));
         assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;",
                 onlyWarning("orgbridge_unknown_group").getDetails().get("orgbridge_value"));
+        assertEquals("Support\uFFFDAdmins",
+                onlyWarning("orgbridge_value_has_control_characters").getDetails().get("orgbridge_value"));
     }
 
     @Test
@@ -369,6 +371,20 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
     }
 
     @Test
+    void organizationDefaultGroupsAreJoinedAtFirstLogin() {
+        String everyone = organizationGroup("Everyone");
+        String mapper = IdpMappers.add(broker, CustomerIdp.OIDC, "everyone at the company",
+                "orgbridge-default-groups-idp-mapper", Map.of("scope", "organization", "groups", "/Everyone"));
+        undo.add(() -> IdpMappers.remove(broker, CustomerIdp.OIDC, mapper));
+
+        browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+
+        assertEquals(List.of(userId(CustomerUser.CAROL)), globex().groups().group(everyone).getMembers(0, 10, true)
+                .stream().map(UserRepresentation::getId).toList());
+        assertEquals("default-group", onlyAdminEventOf("everyone at the company").getDetails().get("orgbridge_cause"));
+    }
+
+    @Test
     void organizationScopedDenialIsDecidedBeforeTheUserExists() {
         changeMapper(CustomerIdp.OIDC, TEAM_MAPPER, Map.of("scope", "organization", "defaultGroup", "",
                 "unknownValue", "deny"));
@@ -455,6 +471,16 @@ class GroupsAndRolesFromIdentityProviderIT extends BrokeredLoginTest {
                 .filter(e -> e.getDetails() != null && e.getDetails().containsKey("orgbridge_mapper"))
                 .toList();
         assertEquals(1, events.size(), resourceType + " " + operation + " events: "
+                + events.stream().map(AdminEventRepresentation::getDetails).toList());
+        return events.get(0);
+    }
+
+    private AdminEventRepresentation onlyAdminEventOf(String mapper) {
+        List<AdminEventRepresentation> events = broker.admin().getAdminEvents().stream()
+                .filter(e -> e.getTime() >= testStarted)
+                .filter(e -> e.getDetails() != null && mapper.equals(e.getDetails().get("orgbridge_mapper")))
+                .toList();
+        assertEquals(1, events.size(), "events of " + mapper + ": "
                 + events.stream().map(AdminEventRepresentation::getDetails).toList());
         return events.get(0);
     }

@@ -1,11 +1,10 @@
 package dev.orgbridge.it.bench;
 
-import dev.orgbridge.it.harness.BrokerRealm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerDirectory;
 import dev.orgbridge.it.harness.CustomerIdp;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
-import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import java.util.List;
@@ -13,9 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Load harness, not a test: first-broker-login latency when Orgbridge's group mappers look a team up by name, with
@@ -24,19 +21,11 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * {@code mvn -B verify -pl it -am -Dtest=GroupMappingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class GroupMappingLatencyBenchmark {
+class GroupMappingLatencyBenchmark extends LoadHarness {
 
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
-
-    private static final int LOGINS = Integer.getInteger("orgbridge.bench.logins", 30);
-    private static final int WARMUP = Integer.getInteger("orgbridge.bench.warmup", 30);
     private static final int REALM_TEAMS = Integer.getInteger("orgbridge.bench.groups", 10_000);
     private static final int ORGANIZATION_TEAMS = Integer.getInteger("orgbridge.bench.organization-groups", 1_000);
-    /** Every employee's division: a team that exists in both scopes, in the middle of the name range. */
+    /** Every employee's division: one of the first ten teams, so it exists in both scopes in both runs. */
     private static final String DIVISION = "Team 0005";
 
     @Test
@@ -64,10 +53,10 @@ class GroupMappingLatencyBenchmark {
         LoginLatency.report("group-mapping-latency.md", """
                 # First-broker-login latency against the number of groups
 
-                Each login: a new employee of `globex.com` (already signed in at the IdP) whose IdP asserts \\
-                `division = %s`. Two Orgbridge group mappers resolve it by name: "division to team" among the \\
-                children of `/teams`, and "division to organization team" among the groups of Globex; both find \\
-                and join the team. %d measured logins per run (after %d warm-up logins), one at a time, on this \\
+                Each login: a new employee of `globex.com` (already signed in at the IdP) whose IdP asserts \
+                `division = %s`. Two Orgbridge group mappers resolve it by name: "division to team" among the \
+                children of `/teams`, and "division to organization team" among the groups of Globex; both find \
+                and join the team. %d measured logins per run (after %d warm-up logins), one at a time, on this \
                 machine's real Keycloak 26.7.3 (%s) with the bundle jar.
 
                 | Teams under /teams, in Globex | median ms | p90 ms | max ms |
@@ -81,6 +70,12 @@ class GroupMappingLatencyBenchmark {
                         LoginLatency.row("10, 10", few),
                         LoginLatency.row(REALM_TEAMS + ", " + ORGANIZATION_TEAMS, many),
                         LoginLatency.medianRatio(many, few), fillSeconds));
+        // the harness measures mapping only if both mappers mapped every login
+        int logins = WARMUP + 2 * LOGINS;
+        String realmTeam = broker.admin().getGroupByPath("/teams/" + DIVISION).getId();
+        assertEquals(logins, broker.admin().groups().group(realmTeam).members(0, logins + 1).size());
+        String organizationTeam = globex.groups().getAll(DIVISION, null, true, 0, 1, false, false).get(0).getId();
+        assertEquals(logins, globex.groups().group(organizationTeam).getMembers(0, logins + 1, true).size());
         directory.letAllGo();
     }
 

@@ -1,18 +1,13 @@
 package dev.orgbridge.it.bench;
 
-import dev.orgbridge.it.harness.BrokerRealm;
 import dev.orgbridge.it.harness.CustomerDirectory;
-import dev.orgbridge.it.harness.CustomerIdpRealm;
-import dev.orgbridge.it.harness.DemoRealms;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Load harness, not a test: first-broker-login latency (the broker's side, the IdP already signed in) for a user of
@@ -21,17 +16,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * {@code mvn -B verify -pl it -am -Dtest=OnboardingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
-class OnboardingLatencyBenchmark {
+class OnboardingLatencyBenchmark extends LoadHarness {
 
-    // not BrokeredLoginTest: its per-test cleanup would delete the 10,000 organizations one by one
-    @InjectRealm(ref = DemoRealms.CUSTOMER_IDP, fromJson = DemoRealms.CUSTOMER_IDP_JSON, config = CustomerIdpRealm.class)
-    ManagedRealm customerIdp;
-
-    @InjectRealm(ref = DemoRealms.BROKER, fromJson = DemoRealms.BROKER_JSON, config = BrokerRealm.class)
-    ManagedRealm broker;
-
-    private static final int LOGINS = Integer.getInteger("orgbridge.bench.logins", 30);
-    private static final int WARMUP = Integer.getInteger("orgbridge.bench.warmup", 30);
     private static final int MANY = Integer.getInteger("orgbridge.bench.organizations", 10_000);
 
     @Test

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -19,8 +17,6 @@ import org.keycloak.organization.OrganizationProvider;
  * organization group search by name, restricted to the organization; an exact name compares equal.
  */
 public final class OrganizationGroupScope implements KeycloakGroupScope {
-
-    private static final Logger LOG = Logger.getLogger(OrganizationGroupScope.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -61,21 +57,14 @@ public final class OrganizationGroupScope implements KeycloakGroupScope {
 
     @Override
     public GroupModel createOrAdopt(String name) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), tx -> {
-                tx.getContext().setRealm(tx.realms().getRealm(realm.getId()));
-                OrganizationProvider txOrganizations = tx.getProvider(OrganizationProvider.class);
-                OrganizationModel txOrganization = txOrganizations.getById(organization.getId());
-                if (txOrganizations.searchGroupsByName(txOrganization, name, true, 0, 1).findAny().isEmpty()) {
-                    txOrganizations.createGroup(txOrganization, name, null);
-                }
-            });
-        } catch (RuntimeException raceLost) {
-            LOG.debugf("Group %s of %s was created concurrently: %s", name, describe(), raceLost.getMessage());
-        }
-        return organizations.searchGroupsByName(organization, name, true, 0, 1).findFirst()
-                .orElseThrow(() -> new IllegalStateException("group " + name + " could not be created in "
-                        + describe()));
+        return GroupLookups.createOnce(session, name, describe(), tx -> {
+            tx.getContext().setRealm(tx.realms().getRealm(realm.getId()));
+            OrganizationProvider txOrganizations = tx.getProvider(OrganizationProvider.class);
+            OrganizationModel txOrganization = txOrganizations.getById(organization.getId());
+            if (txOrganizations.searchGroupsByName(txOrganization, name, true, 0, 1).findAny().isEmpty()) {
+                txOrganizations.createGroup(txOrganization, name, null);
+            }
+        }, () -> organizations.searchGroupsByName(organization, name, true, 0, 1).findFirst());
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +18,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * value, ignoring case. No lookup lists the realm's groups.
  */
 public final class RealmGroupScope implements KeycloakGroupScope {
-
-    private static final Logger LOG = Logger.getLogger(RealmGroupScope.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -59,23 +56,13 @@ public final class RealmGroupScope implements KeycloakGroupScope {
 
     @Override
     public GroupModel createOrAdopt(String name) {
-        try {
-            // own transaction: concurrent first logins with the same new value hit the unique sibling name; one wins
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), tx -> {
-                RealmModel txRealm = tx.realms().getRealm(realm.getId());
-                GroupModel txParent = tx.groups().getGroupById(txRealm, parent.getId());
-                if (tx.groups().getGroupByName(txRealm, txParent, name) == null) {
-                    tx.groups().createGroup(txRealm, name, txParent);
-                }
-            });
-        } catch (RuntimeException raceLost) {
-            LOG.debugf("Group %s under %s was created concurrently: %s", name, describe(), raceLost.getMessage());
-        }
-        GroupModel group = session.groups().getGroupByName(realm, parent, name);
-        if (group == null) {
-            throw new IllegalStateException("group " + name + " could not be created under " + describe());
-        }
-        return group;
+        return GroupLookups.createOnce(session, name, describe(), tx -> {
+            RealmModel txRealm = tx.realms().getRealm(realm.getId());
+            GroupModel txParent = tx.groups().getGroupById(txRealm, parent.getId());
+            if (tx.groups().getGroupByName(txRealm, txParent, name) == null) {
+                tx.groups().createGroup(txRealm, name, txParent);
+            }
+        }, () -> Optional.ofNullable(session.groups().getGroupByName(realm, parent, name)));
     }
 
     @Override
