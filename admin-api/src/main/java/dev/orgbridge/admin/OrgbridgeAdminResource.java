@@ -38,6 +38,18 @@ public final class OrgbridgeAdminResource {
                 InstalledProvider.listAll(session.getKeycloakSessionFactory()));
     }
 
+    /**
+     * Checks every Orgbridge setting of the realm as a login would (Keycloak 26.7 cannot validate authenticator configs
+     * or mapper settings when they are saved): an empty list when all can work.
+     */
+    @GET
+    @Path("configuration-check")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ConfigurationProblem> configurationCheck() {
+        auth.realm().requireViewRealm();
+        return new ConfigurationCheck(session, session.getContext().getRealm()).problems();
+    }
+
     /** Why the user holds the groups and roles Orgbridge's mappers gave, newest reason per group or role. */
     @GET
     @Path("users/{userId}/grants")

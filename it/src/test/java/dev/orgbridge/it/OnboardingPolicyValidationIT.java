@@ -6,20 +6,29 @@ import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.LoginOutcome;
+import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * An admin saved an onboarding policy that cannot work (Keycloak 26.7 offers no save-time check for authenticator
@@ -27,6 +36,9 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
 class OnboardingPolicyValidationIT extends BrokeredLoginTest {
+
+    @InjectAdminClient
+    Keycloak admin;
 
     private AuthenticatorConfigRepresentation exportedPolicy;
 
@@ -69,5 +81,46 @@ class OnboardingPolicyValidationIT extends BrokeredLoginTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no orgbridge_misconfigured event"));
         assertEquals(namedOption, error.getDetails().get("orgbridge_option"));
+        List<Map<String, Object>> problems = configurationCheck();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("authenticator-config", problems.get(0).get("kind"));
+        assertEquals(namedOption, problems.get(0).get("option"));
+        assertEquals("orgbridge first broker login, orgbridge post broker login", problems.get(0).get("where"));
+    }
+
+    @Test
+    void theDemoRealmPassesTheConfigurationCheck() {
+        assertEquals(List.of(), configurationCheck());
+    }
+
+    @Test
+    void theConfigurationCheckNamesMappersThatCannotWork() {
+        var team = IdpMappers.change(broker, CustomerIdp.SAML, "division to team", Map.of("parentGroup", "/gone"));
+        var role = IdpMappers.change(broker, CustomerIdp.OIDC, "userType to role", Map.of("defaultRole", "no-such-role"));
+        try {
+            List<String> problems = configurationCheck().stream()
+                    .map(p -> p.get("kind") + " " + p.get("where") + " " + p.get("name") + " " + p.get("option"))
+                    .toList();
+
+            assertEquals(List.of("identity-provider-mapper acme-saml division to team parentGroup",
+                    "identity-provider-mapper acme-oidc userType to role defaultRole").stream().sorted().toList(),
+                    problems.stream().sorted().toList());
+        } finally {
+            IdpMappers.restore(broker, CustomerIdp.SAML, team);
+            IdpMappers.restore(broker, CustomerIdp.OIDC, role);
+        }
+    }
+
+    private List<Map<String, Object>> configurationCheck() {
+        HttpResponse<String> response = OrgbridgeAdminApi.get(broker.getName(), "configuration-check",
+                admin.tokenManager().getAccessTokenString());
+        assertEquals(200, response.statusCode(), response.body());
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> problems = JsonSerialization.readValue(response.body(), List.class);
+            return problems;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

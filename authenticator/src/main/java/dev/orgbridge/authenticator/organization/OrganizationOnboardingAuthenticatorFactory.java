@@ -1,12 +1,16 @@
 package dev.orgbridge.authenticator.organization;
 
 import dev.orgbridge.authenticator.OrgbridgeAuthenticatorFactory;
+import dev.orgbridge.support.config.SettingsCheck;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeAuthenticatorFactory {
+public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeAuthenticatorFactory
+        implements SettingsCheck {
 
     public static final String PROVIDER_ID = "orgbridge-organization-onboarding";
     private static final Authenticator SINGLETON = new OrganizationOnboardingAuthenticator();
@@ -32,6 +36,11 @@ public final class OrganizationOnboardingAuthenticatorFactory extends OrgbridgeA
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return OnboardingSettings.PROPERTIES;
+    }
+
+    @Override
+    public void checkSettings(KeycloakSession session, RealmModel realm, String name, Map<String, String> config) {
+        OnboardingSettings.parse(config).checkReferences(session);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.orgbridge.mapper.scope.KeycloakGroupScope;
 import dev.orgbridge.mapper.scope.ScopeKind;
 import dev.orgbridge.mapper.scope.Scopes;
 import dev.orgbridge.support.broker.AssertedAttributes;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,22 +161,28 @@ public final class AttributeToGroupMapper extends OrgbridgeIdpMapper {
                 : Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow());
     }
 
-    /** The mapper's settings, with the parent group checked; a misconfigured mapper stops the login with a page. */
+    @Override
+    public void checkSettings(KeycloakSession session, RealmModel realm, String name, Map<String, String> config) {
+        checked(session, realm, name, config);
+    }
+
+    /** The mapper's settings, with the parent group checked. */
+    private static GroupMapperSettings checked(KeycloakSession session, RealmModel realm, String name,
+                                               Map<String, String> config) {
+        GroupMapperSettings settings = GroupMapperSettings.of(name, config);
+        if (settings.scope() == ScopeKind.REALM_GROUP
+                && Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow()).isEmpty()) {
+            throw SettingsReader.of(subject(name), Map.of()).invalid(GroupMapperSettings.PARENT_GROUP,
+                    "names " + settings.parentGroup().get() + ", which is not a group of this realm");
+        }
+        return settings;
+    }
+
     private static GroupMapperSettings settings(KeycloakSession session, RealmModel realm,
                                                 IdentityProviderMapperModel mapperModel,
                                                 BrokeredIdentityContext login) {
-        try {
-            GroupMapperSettings settings = GroupMapperSettings.of(mapperModel);
-            if (settings.scope() == ScopeKind.REALM_GROUP
-                    && Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow()).isEmpty()) {
-                throw SettingsReader.of("mapper '" + mapperModel.getName() + "'", Map.of())
-                        .invalid(GroupMapperSettings.PARENT_GROUP, "names " + settings.parentGroup().get()
-                                + ", which is not a group of this realm");
-            }
-            return settings;
-        } catch (InvalidSettingsException e) {
-            throw new MappingReport(session, realm, mapperModel, login, null).misconfigured(e);
-        }
+        return settingsOrStop(session, realm, mapperModel, login,
+                mapper -> checked(session, realm, mapper.getName(), mapper.getConfig()));
     }
 
     private static MappingReport report(KeycloakSession session, RealmModel realm,

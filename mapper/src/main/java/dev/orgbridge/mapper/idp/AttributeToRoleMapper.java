@@ -5,7 +5,6 @@ import dev.orgbridge.core.mapping.Assignments;
 import dev.orgbridge.core.mapping.RoleDecision;
 import dev.orgbridge.core.mapping.RoleMapping;
 import dev.orgbridge.support.broker.AssertedAttributes;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,26 +113,33 @@ public final class AttributeToRoleMapper extends OrgbridgeIdpMapper {
                 settings.rule().multiple()), settings.rule());
     }
 
+    @Override
+    public void checkSettings(KeycloakSession session, RealmModel realm, String name, Map<String, String> config) {
+        checked(session, realm, name, config);
+    }
+
     /** The settings and every role they name, looked up; a role that does not exist is a misconfiguration. */
+    private static Resolved checked(KeycloakSession session, RealmModel realm, String name,
+                                    Map<String, String> config) {
+        RoleMapperSettings settings = RoleMapperSettings.of(name, config);
+        Map<String, RoleModel> roles = new LinkedHashMap<>();
+        for (String role : settings.rule().managedRoles()) {
+            RoleModel found = KeycloakModelUtils.getRoleFromString(session, realm, role);
+            if (found == null) {
+                String option = role.equals(settings.rule().defaultRole())
+                        ? RoleMapperSettings.DEFAULT_ROLE : RoleMapperSettings.ROLES;
+                throw SettingsReader.of(subject(name), Map.of())
+                        .invalid(option, "names " + role + ", which is not a role of this realm");
+            }
+            roles.put(role, found);
+        }
+        return new Resolved(settings, roles);
+    }
+
     private static Resolved resolve(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
                                     BrokeredIdentityContext login) {
-        try {
-            RoleMapperSettings settings = RoleMapperSettings.of(mapperModel);
-            Map<String, RoleModel> roles = new LinkedHashMap<>();
-            for (String name : settings.rule().managedRoles()) {
-                RoleModel role = KeycloakModelUtils.getRoleFromString(session, realm, name);
-                if (role == null) {
-                    String option = name.equals(settings.rule().defaultRole())
-                            ? RoleMapperSettings.DEFAULT_ROLE : RoleMapperSettings.ROLES;
-                    throw SettingsReader.of("mapper '" + mapperModel.getName() + "'", Map.of())
-                            .invalid(option, "names " + name + ", which is not a role of this realm");
-                }
-                roles.put(name, role);
-            }
-            return new Resolved(settings, roles);
-        } catch (InvalidSettingsException e) {
-            throw new MappingReport(session, realm, mapperModel, login, null).misconfigured(e);
-        }
+        return settingsOrStop(session, realm, mapperModel, login,
+                mapper -> checked(session, realm, mapper.getName(), mapper.getConfig()));
     }
 
     private static MappingReport report(KeycloakSession session, RealmModel realm,

@@ -2,10 +2,10 @@ package dev.orgbridge.mapper.idp;
 
 import dev.orgbridge.core.mapping.MappingWarning;
 import dev.orgbridge.mapper.scope.ScopeKind;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.organization.OrganizationDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.GroupModel;
@@ -85,13 +85,15 @@ public final class DefaultGroupsMapper extends OrgbridgeIdpMapper {
         report.warnings(warnings, user);
     }
 
+    @Override
+    public void checkSettings(KeycloakSession session, RealmModel realm, String name, Map<String, String> config) {
+        DefaultGroupsSettings.of(name, config);
+    }
+
     private static DefaultGroupsSettings settings(KeycloakSession session, RealmModel realm,
                                                   IdentityProviderMapperModel mapperModel,
                                                   BrokeredIdentityContext login) {
-        try {
-            return DefaultGroupsSettings.of(mapperModel);
-        } catch (InvalidSettingsException e) {
-            throw new MappingReport(session, realm, mapperModel, login, null).misconfigured(e);
-        }
+        return settingsOrStop(session, realm, mapperModel, login,
+                mapper -> DefaultGroupsSettings.of(mapper.getName(), mapper.getConfig()));
     }
 }

@@ -3,7 +3,7 @@ package dev.orgbridge.mapper.idp;
 import dev.orgbridge.mapper.scope.ScopeKind;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.List;
-import org.keycloak.models.IdentityProviderMapperModel;
+import java.util.Map;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -25,8 +25,8 @@ record DefaultGroupsSettings(ScopeKind scope, List<String> groups) {
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).required(true).add()
             .build();
 
-    static DefaultGroupsSettings of(IdentityProviderMapperModel mapper) {
-        SettingsReader settings = SettingsReader.of("mapper '" + mapper.getName() + "'", mapper.getConfig());
+    static DefaultGroupsSettings of(String mapperName, Map<String, String> config) {
+        SettingsReader settings = SettingsReader.of(OrgbridgeIdpMapper.subject(mapperName), config);
         List<String> groups = settings.values(GROUPS);
         if (groups.isEmpty()) {
             throw settings.invalid(GROUPS, "is required");

@@ -6,8 +6,8 @@ import dev.orgbridge.core.mapping.UnknownGroupAction;
 import dev.orgbridge.mapper.scope.ScopeKind;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -57,8 +57,8 @@ record GroupMapperSettings(String attribute, ScopeKind scope, Optional<String> p
             .defaultValue(SettingsReader.option(MultipleValues.ALL)).add()
             .build();
 
-    static GroupMapperSettings of(IdentityProviderMapperModel mapper) {
-        SettingsReader settings = SettingsReader.of("mapper '" + mapper.getName() + "'", mapper.getConfig());
+    static GroupMapperSettings of(String mapperName, Map<String, String> config) {
+        SettingsReader settings = SettingsReader.of(OrgbridgeIdpMapper.subject(mapperName), config);
         ScopeKind scope = settings.choice(SCOPE, ScopeKind.values(), ScopeKind.REALM_GROUP);
         Optional<String> parent = settings.text(PARENT_GROUP);
         if (scope == ScopeKind.REALM_GROUP && parent.isEmpty()) {

@@ -1,7 +1,10 @@
 package dev.orgbridge.mapper.idp;
 
 import dev.orgbridge.support.OrgbridgeProviderFactory;
+import dev.orgbridge.support.config.InvalidSettingsException;
+import dev.orgbridge.support.config.SettingsCheck;
 import java.util.Optional;
+import java.util.function.Function;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
@@ -22,7 +25,7 @@ import org.keycloak.models.UserModel;
  * the user, so a denied login leaves nothing behind; the mapping itself is applied once the user exists.
  */
 abstract class OrgbridgeIdpMapper extends AbstractIdentityProviderMapper
-        implements OrgbridgeProviderFactory<IdentityProviderMapper> {
+        implements OrgbridgeProviderFactory<IdentityProviderMapper>, SettingsCheck {
 
     private static final String[] COMPATIBLE_PROVIDERS = {ANY_PROVIDER};
 
@@ -40,6 +43,21 @@ abstract class OrgbridgeIdpMapper extends AbstractIdentityProviderMapper
     public void updateBrokeredUserLegacy(KeycloakSession session, RealmModel realm, UserModel user,
                                          IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
         // Legacy behaves as Import: nothing after the first login
+    }
+
+    /** How messages about a mapper's settings name it. */
+    static String subject(String mapperName) {
+        return "mapper '" + mapperName + "'";
+    }
+
+    /** A misconfigured mapper stops the login with a page, naming the option in the event and the log. */
+    static <T> T settingsOrStop(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+                                BrokeredIdentityContext login, Function<IdentityProviderMapperModel, T> checked) {
+        try {
+            return checked.apply(mapperModel);
+        } catch (InvalidSettingsException e) {
+            throw new MappingReport(session, realm, mapperModel, login, null).misconfigured(e);
+        }
     }
 
     /** Whether the mapping follows the identity provider at every login (effective sync mode Force). */

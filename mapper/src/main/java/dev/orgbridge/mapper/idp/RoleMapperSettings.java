@@ -6,7 +6,7 @@ import dev.orgbridge.core.mapping.RoleTable;
 import dev.orgbridge.core.mapping.UnknownRoleAction;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.List;
-import org.keycloak.models.IdentityProviderMapperModel;
+import java.util.Map;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -51,8 +51,8 @@ record RoleMapperSettings(String attribute, RoleRule rule) {
             .defaultValue(SettingsReader.option(MultipleValues.FIRST)).add()
             .build();
 
-    static RoleMapperSettings of(IdentityProviderMapperModel mapper) {
-        SettingsReader settings = SettingsReader.of("mapper '" + mapper.getName() + "'", mapper.getConfig());
+    static RoleMapperSettings of(String mapperName, Map<String, String> config) {
+        SettingsReader settings = SettingsReader.of(OrgbridgeIdpMapper.subject(mapperName), config);
         boolean ignoreCase = settings.bool(IGNORE_CASE, false);
         List<RoleTable.Entry> rows = settings.pairs(ROLES).entrySet().stream()
                 .map(row -> new RoleTable.Entry(row.getKey(), row.getValue()))
