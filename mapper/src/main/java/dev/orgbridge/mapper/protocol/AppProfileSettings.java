@@ -91,18 +91,6 @@ record AppProfileSettings(String subject, boolean organizationWanted, Optional<R
         return "mapper \"" + mapper.getName() + "\"";
     }
 
-    /**
-     * The name of one claim or attribute: the default when the option was never set, nothing when the admin cleared
-     * it (the output is left out).
-     */
-    static Optional<String> outputName(Map<String, String> config, String option, String fallback) {
-        String raw = config == null ? null : config.get(option);
-        if (raw == null) {
-            return Optional.of(fallback);
-        }
-        return Optional.of(raw.strip()).filter(name -> !name.isEmpty());
-    }
-
     /** A problem found while looking up what the settings name (a role, a group), with what it leaves out. */
     SettingProblem problem(String option, String problem, String consequence) {
         return new SettingProblem(SettingsReader.of(subject, Map.of()).invalid(option, problem), consequence);

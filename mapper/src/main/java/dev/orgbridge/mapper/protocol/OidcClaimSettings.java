@@ -4,7 +4,6 @@ import dev.orgbridge.support.config.SettingsReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.models.ProtocolMapperModel;
@@ -13,8 +12,12 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * The settings of "Orgbridge: organization, role and team claims": the name of each claim (empty: left out) and how
- * the profile is computed. Which tokens carry the claims is Keycloak's standard switches, read by Keycloak.
+ * The settings of "Orgbridge: organization, role and team claims": the name of each claim and how the profile is
+ * computed. Which tokens carry the claims is Keycloak's standard switches, read by Keycloak.
+ *
+ * <p>An empty claim name leaves the claim out. Keycloak stores a cleared field as no value at all (it drops empty
+ * strings), so an option never set is a cleared one, as with Keycloak's own claim mappers; the admin console
+ * pre-fills every name with its default.
  */
 record OidcClaimSettings(Optional<String> organizationIdClaim, Optional<String> organizationAliasClaim,
                          Optional<String> organizationNameClaim, Optional<String> organizationDomainClaim,
@@ -57,19 +60,16 @@ record OidcClaimSettings(Optional<String> organizationIdClaim, Optional<String> 
     }
 
     static OidcClaimSettings of(ProtocolMapperModel mapper) {
-        Map<String, String> config = mapper.getConfig();
         String subject = AppProfileSettings.subject(mapper);
-        Optional<String> id = AppProfileSettings.outputName(config, ORGANIZATION_ID_CLAIM, DEFAULT_ORGANIZATION_ID_CLAIM);
-        Optional<String> alias = AppProfileSettings.outputName(config, ORGANIZATION_ALIAS_CLAIM,
-                DEFAULT_ORGANIZATION_ALIAS_CLAIM);
-        Optional<String> name = AppProfileSettings.outputName(config, ORGANIZATION_NAME_CLAIM,
-                DEFAULT_ORGANIZATION_NAME_CLAIM);
-        Optional<String> domain = AppProfileSettings.outputName(config, ORGANIZATION_DOMAIN_CLAIM,
-                DEFAULT_ORGANIZATION_DOMAIN_CLAIM);
-        Optional<String> role = AppProfileSettings.outputName(config, ROLE_CLAIM, DEFAULT_ROLE_CLAIM);
-        Optional<String> teams = AppProfileSettings.outputName(config, TEAMS_CLAIM, DEFAULT_TEAMS_CLAIM);
+        SettingsReader settings = SettingsReader.of(subject, mapper.getConfig());
+        Optional<String> id = settings.text(ORGANIZATION_ID_CLAIM);
+        Optional<String> alias = settings.text(ORGANIZATION_ALIAS_CLAIM);
+        Optional<String> name = settings.text(ORGANIZATION_NAME_CLAIM);
+        Optional<String> domain = settings.text(ORGANIZATION_DOMAIN_CLAIM);
+        Optional<String> role = settings.text(ROLE_CLAIM);
+        Optional<String> teams = settings.text(TEAMS_CLAIM);
         boolean organizationWanted = Stream.of(id, alias, name, domain).anyMatch(Optional::isPresent);
-        AppProfileSettings profile = AppProfileSettings.of(SettingsReader.of(subject, config), subject,
+        AppProfileSettings profile = AppProfileSettings.of(settings, subject,
                 organizationWanted, role.isPresent(), teams.isPresent(), new ArrayList<>());
         return new OidcClaimSettings(id, alias, name, domain, role, teams, profile);
     }

@@ -5,7 +5,6 @@ import dev.orgbridge.support.config.SettingsReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.models.ProtocolMapperModel;
@@ -15,8 +14,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 /**
- * The settings of "Orgbridge: app attributes": the name of each SAML attribute (empty: left out), their name format,
- * and how the profile is computed.
+ * The settings of "Orgbridge: app attributes": the name of each SAML attribute, their name format, and how the
+ * profile is computed. An empty (or never set) name leaves the attribute out, as for the OIDC mapper's claims.
  */
 record SamlAttributeSettings(Optional<String> userNameAttribute, Optional<String> emailAttribute,
                              Optional<String> givenNameAttribute, Optional<String> familyNameAttribute,
@@ -120,25 +119,22 @@ record SamlAttributeSettings(Optional<String> userNameAttribute, Optional<String
     }
 
     static SamlAttributeSettings of(ProtocolMapperModel mapper) {
-        Map<String, String> config = mapper.getConfig();
         String subject = AppProfileSettings.subject(mapper);
-        SettingsReader settings = SettingsReader.of(subject, config);
+        SettingsReader settings = SettingsReader.of(subject, mapper.getConfig());
         List<SettingProblem> problems = new ArrayList<>();
         NameFormat format = nameFormat(settings, problems);
-        Optional<String> role = AppProfileSettings.outputName(config, ROLE_ATTRIBUTE, DEFAULT_ROLE_ATTRIBUTE);
-        Optional<String> team = AppProfileSettings.outputName(config, TEAM_ATTRIBUTE, DEFAULT_TEAM_ATTRIBUTE);
-        Optional<String> organizationName = AppProfileSettings.outputName(config, ORGANIZATION_NAME_ATTRIBUTE,
-                DEFAULT_ORGANIZATION_NAME_ATTRIBUTE);
-        Optional<String> organizationId = AppProfileSettings.outputName(config, ORGANIZATION_ID_ATTRIBUTE,
-                DEFAULT_ORGANIZATION_ID_ATTRIBUTE);
+        Optional<String> role = settings.text(ROLE_ATTRIBUTE);
+        Optional<String> team = settings.text(TEAM_ATTRIBUTE);
+        Optional<String> organizationName = settings.text(ORGANIZATION_NAME_ATTRIBUTE);
+        Optional<String> organizationId = settings.text(ORGANIZATION_ID_ATTRIBUTE);
         AppProfileSettings profile = AppProfileSettings.of(settings, subject,
                 organizationName.isPresent() || organizationId.isPresent(), role.isPresent(), team.isPresent(),
                 problems);
         return new SamlAttributeSettings(
-                AppProfileSettings.outputName(config, USER_NAME_ATTRIBUTE, DEFAULT_USER_NAME_ATTRIBUTE),
-                AppProfileSettings.outputName(config, EMAIL_ATTRIBUTE, DEFAULT_EMAIL_ATTRIBUTE),
-                AppProfileSettings.outputName(config, GIVEN_NAME_ATTRIBUTE, DEFAULT_GIVEN_NAME_ATTRIBUTE),
-                AppProfileSettings.outputName(config, FAMILY_NAME_ATTRIBUTE, DEFAULT_FAMILY_NAME_ATTRIBUTE),
+                settings.text(USER_NAME_ATTRIBUTE),
+                settings.text(EMAIL_ATTRIBUTE),
+                settings.text(GIVEN_NAME_ATTRIBUTE),
+                settings.text(FAMILY_NAME_ATTRIBUTE),
                 role, team, organizationName, organizationId, format, profile);
     }
 

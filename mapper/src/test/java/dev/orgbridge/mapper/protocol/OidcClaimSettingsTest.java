@@ -36,12 +36,23 @@ class OidcClaimSettingsTest {
         return mapper;
     }
 
-    static OidcClaimSettings settings(Map<String, String> config) {
+    /** What the admin console pre-fills in a new mapper: every option's default. */
+    static Map<String, String> consoleDefaults(List<ProviderConfigProperty> properties) {
+        Map<String, String> config = new HashMap<>();
+        properties.stream().filter(property -> property.getDefaultValue() != null)
+                .forEach(property -> config.put(property.getName(), property.getDefaultValue().toString()));
+        return config;
+    }
+
+    /** A mapper as saved from the console: its defaults, with these settings on top. */
+    static OidcClaimSettings settings(Map<String, String> settings) {
+        Map<String, String> config = consoleDefaults(OidcClaimSettings.PROPERTIES);
+        config.putAll(settings);
         return OidcClaimSettings.of(mapper(config));
     }
 
     @Test
-    void anUntouchedMapperEmitsEveryClaimUnderItsDefaultName() {
+    void aMapperSavedWithTheConsolesDefaultsEmitsEveryClaimUnderItsDefaultName() {
         OidcClaimSettings settings = settings(Map.of("roles", ROLES, "teamParentGroup", "/teams"));
 
         assertEquals(List.of(
@@ -56,6 +67,16 @@ class OidcClaimSettingsTest {
         assertEquals(Optional.of(new TeamSource(ScopeKind.REALM_GROUP, Optional.of("/teams"))),
                 settings.profile().teams());
         assertEquals(List.of("app-admin", "app-manager"), List.copyOf(settings.profile().roles().orElseThrow().roles()));
+    }
+
+    @Test
+    void aMapperWithoutClaimNamesEmitsNothing() {
+        OidcClaimSettings settings = OidcClaimSettings.of(mapper(Map.of("roles", ROLES, "teamParentGroup", "/teams")));
+
+        assertEquals(List.of(), settings.claims(CAROL), "Keycloak drops cleared fields: a name never set is cleared");
+        assertEquals(false, settings.profile().organizationWanted());
+        assertEquals(Optional.empty(), settings.profile().roles());
+        assertEquals(Optional.empty(), settings.profile().teams());
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.orgbridge.mapper.protocol.SamlAttributeSettings.Attribute;
 import dev.orgbridge.mapper.protocol.SamlAttributeSettings.NameFormat;
 import dev.orgbridge.mapper.protocol.SamlAttributeSettings.Person;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +22,18 @@ class SamlAttributeSettingsTest {
 
     static final Person CAROL = new Person("carol", "carol@globex.com", "Carol", "Chen");
 
-    static SamlAttributeSettings settings(Map<String, String> config) {
+    /** A mapper as saved from the console: its defaults, with these settings on top. */
+    static SamlAttributeSettings settings(Map<String, String> settings) {
+        Map<String, String> config = OidcClaimSettingsTest.consoleDefaults(SamlAttributeSettings.PROPERTIES);
+        config.putAll(settings);
         ProtocolMapperModel mapper = new ProtocolMapperModel();
         mapper.setName("app attributes");
-        mapper.setConfig(new HashMap<>(config));
+        mapper.setConfig(config);
         return SamlAttributeSettings.of(mapper);
     }
 
     @Test
-    void anUntouchedMapperEmitsTheAttributesAppsCommonlyExpect() {
+    void aMapperSavedWithTheConsolesDefaultsEmitsTheAttributesAppsCommonlyExpect() {
         SamlAttributeSettings settings = settings(Map.of("roles", OidcClaimSettingsTest.ROLES,
                 "teamParentGroup", "/teams"));
 
