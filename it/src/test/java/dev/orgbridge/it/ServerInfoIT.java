@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ProtocolMapperTypeRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -42,6 +43,18 @@ class ServerInfoIT {
     @Test
     void serverInfoListsEveryBundledProviderWithItsVersion() {
         ServerInfoAssertions.assertEveryBundledProviderLoaded(admin.serverInfo().getInfo());
+    }
+
+    @Test
+    void serverInfoOffersTheProtocolMappersForTheirProtocols() {
+        Map<String, List<ProtocolMapperTypeRepresentation>> types = admin.serverInfo().getInfo().getProtocolMapperTypes();
+        Map<String, String> expected = Map.of(
+                "orgbridge-oidc-app-claims", "openid-connect",
+                "orgbridge-saml-app-attributes", "saml");
+
+        expected.forEach((id, protocol) -> assertTrue(types.get(protocol).stream().anyMatch(t -> t.getId().equals(id)),
+                id + " is offered for " + protocol));
+        assertTrue(BundleJar.providerIds().containsAll(expected.keySet()), "the bundle registers the protocol mappers");
     }
 
     @Test
