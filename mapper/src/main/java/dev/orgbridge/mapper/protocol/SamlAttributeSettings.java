@@ -39,7 +39,7 @@ record SamlAttributeSettings(Optional<String> userNameAttribute, Optional<String
     static final String DEFAULT_FAMILY_NAME_ATTRIBUTE = "familyName";
     static final String DEFAULT_ROLE_ATTRIBUTE = "userType";
     static final String DEFAULT_TEAM_ATTRIBUTE = "division";
-    static final String DEFAULT_ORGANIZATION_NAME_ATTRIBUTE = "organization";
+    static final String DEFAULT_ORGANIZATION_NAME_ATTRIBUTE = "organization_name";
     static final String DEFAULT_ORGANIZATION_ID_ATTRIBUTE = "organization_id";
 
     private static final String EMPTY_NAME = " Empty: the attribute is left out.";

@@ -44,7 +44,7 @@ class SamlAttributeSettingsTest {
                 new Attribute("familyNameAttribute", "familyName", List.of("Chen")),
                 new Attribute("roleAttribute", "userType", List.of("manager")),
                 new Attribute("teamAttribute", "division", List.of("Support", "Sales")),
-                new Attribute("organizationNameAttribute", "organization", List.of("Globex")),
+                new Attribute("organizationNameAttribute", "organization_name", List.of("Globex")),
                 new Attribute("organizationIdAttribute", "organization_id", List.of("0a1b"))),
                 settings.attributes(CAROL, OidcClaimSettingsTest.CAROL));
         assertEquals(NameFormat.BASIC, settings.nameFormat());
@@ -98,6 +98,6 @@ class SamlAttributeSettingsTest {
         assertEquals(List.of("roles", "teamScope"),
                 settings.profile().problems().stream().map(SettingProblem::option).toList());
         assertTrue(settings.attributes(CAROL, OidcClaimSettingsTest.CAROL).stream()
-                .anyMatch(attribute -> attribute.name().equals("organization")));
+                .anyMatch(attribute -> attribute.name().equals("organization_name")));
     }
 }
