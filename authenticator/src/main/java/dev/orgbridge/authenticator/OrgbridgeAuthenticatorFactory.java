@@ -20,8 +20,9 @@ public abstract class OrgbridgeAuthenticatorFactory implements AuthenticatorFact
         return "orgbridge";
     }
 
+    /** Required or disabled; a step meant as one alternative among others offers more. */
     @Override
-    public final AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
         return REQUIREMENTS.clone();
     }
 

@@ -1,5 +1,6 @@
 package dev.orgbridge.authenticator.organization;
 
+import dev.orgbridge.authenticator.BrokeredIdentities;
 import dev.orgbridge.authenticator.FormlessAuthenticator;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -22,7 +23,7 @@ final class OrganizationJoinAuthenticator extends FormlessAuthenticator {
         }
         Onboarder.Applied applied = Onboarder.applyRemembered(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), context.getUser(),
-                OrganizationOnboardingAuthenticator.brokeredIdentity(context).getIdpConfig());
+                BrokeredIdentities.of(context).getIdpConfig());
         Onboarder.record(context.getEvent(), context.getUser(), applied);
         context.success();
     }

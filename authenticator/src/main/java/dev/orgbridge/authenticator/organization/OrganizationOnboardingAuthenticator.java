@@ -1,5 +1,6 @@
 package dev.orgbridge.authenticator.organization;
 
+import dev.orgbridge.authenticator.BrokeredIdentities;
 import dev.orgbridge.authenticator.FormlessAuthenticator;
 import dev.orgbridge.core.domain.Denial;
 import dev.orgbridge.core.domain.EmailCheck;
@@ -12,14 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
-import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * "Orgbridge: decide organization from email domain". In the first-broker-login flow it runs before Keycloak
@@ -54,7 +50,7 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
             fail(context, MISCONFIGURED_ERROR, MISCONFIGURED_MESSAGE, Response.Status.INTERNAL_SERVER_ERROR);
             return;
         }
-        BrokeredIdentityContext identity = brokeredIdentity(context);
+        BrokeredIdentityContext identity = BrokeredIdentities.of(context);
         BrokeredLogin login = BrokeredLogin.of(identity, settings);
         LOG.debugf("Realm %s: onboarding decision for a login through %s", context.getRealm().getName(), login.idpAlias());
 
@@ -103,25 +99,10 @@ final class OrganizationOnboardingAuthenticator extends FormlessAuthenticator {
         fail(context, denial.errorCode(), denial.messageKey(), Response.Status.FORBIDDEN);
     }
 
-    private static void fail(AuthenticationFlowContext context, String error, String messageKey, Response.Status status) {
-        context.getEvent().detail(Onboarder.DETAIL_DECISION, "denied").error(error);
-        Response page = context.form().setError(messageKey).createErrorPage(status);
-        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
-    }
 
-    /** The brokered identity of this login: first-broker-login and post-broker-login keep it under different notes. */
-    static BrokeredIdentityContext brokeredIdentity(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
-                authSession, AbstractIdpAuthenticator.BROKERED_CONTEXT_NOTE);
-        if (serialized == null) {
-            serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
-                    authSession, PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
-        }
-        if (serialized == null) {
-            throw new IllegalStateException("Orgbridge onboarding runs only in first- or post-broker-login flows");
-        }
-        return serialized.deserialize(context.getSession(), authSession);
+    private static void fail(AuthenticationFlowContext context, String error, String messageKey, Response.Status status) {
+        context.getEvent().detail(Onboarder.DETAIL_DECISION, "denied");
+        stopWithPage(context, error, messageKey, status);
     }
 
     @Override

@@ -41,11 +41,16 @@ public final class BrokerState {
 
     /** The onboarding policy: the config shared by the "Orgbridge: decide organization" steps. */
     public static AuthenticatorConfigRepresentation policy(ManagedRealm broker) {
+        return stepConfig(broker, ONBOARDING_STEP);
+    }
+
+    /** The config of a step (by provider id) of the first broker login flow, at any depth. */
+    public static AuthenticatorConfigRepresentation stepConfig(ManagedRealm broker, String step) {
         String configId = broker.admin().flows().getExecutions(FIRST_BROKER_LOGIN_FLOW).stream()
-                .filter(e -> ONBOARDING_STEP.equals(e.getProviderId()))
+                .filter(e -> step.equals(e.getProviderId()))
                 .map(AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("the broker realm's first broker login has no onboarding step"));
+                .orElseThrow(() -> new AssertionError("the broker realm's first broker login has no step " + step));
         return broker.admin().flows().getAuthenticatorConfig(configId);
     }
 

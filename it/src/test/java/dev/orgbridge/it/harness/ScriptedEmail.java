@@ -41,7 +41,7 @@ public final class ScriptedEmail {
         }
     }
 
-    /** Makes the scripted IdP send this value for one of its scripted claims: email, organization, region. */
+    /** Makes the scripted IdP send this value for one of its scripted claims: email, organization, region, employeeId. */
     public static void assertClaim(ManagedRealm customerIdp, String claim, String value) {
         var client = customerIdp.admin().clients().findByClientId(CLIENT_ID).get(0);
         var mappers = customerIdp.admin().clients().get(client.getId()).getProtocolMappers();
@@ -69,7 +69,8 @@ public final class ScriptedEmail {
                 hardcodedClaim("organization", "String", "Scripted Company"),
                 hardcodedClaim("region", "String", "EMEA"),
                 hardcodedClaim("division", "JSON", "[]"),
-                hardcodedClaim("userType", "JSON", "[]")));
+                hardcodedClaim("userType", "JSON", "[]"),
+                hardcodedClaim("employeeId", "String", "none")));
         return client;
     }
 

@@ -14,6 +14,7 @@ import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.dom.saml.v2.assertion.NameIDType;
 import org.keycloak.representations.JsonWebToken;
 
 /**
@@ -42,6 +43,16 @@ public final class AssertedAttributes {
                 .map(String::strip)
                 .filter(value -> !value.isEmpty())
                 .findFirst();
+    }
+
+    /** The SAML assertion's subject NameID, when this login came through a SAML identity provider. */
+    public static Optional<String> samlNameId(BrokeredIdentityContext identity) {
+        if (identity.getContextData().get(SAMLEndpoint.SAML_ASSERTION) instanceof AssertionType assertion
+                && assertion.getSubject() != null && assertion.getSubject().getSubType() != null
+                && assertion.getSubject().getSubType().getBaseID() instanceof NameIDType nameId) {
+            return Optional.ofNullable(nameId.getValue());
+        }
+        return Optional.empty();
     }
 
     private static List<String> idTokenClaim(BrokeredIdentityContext identity, String name) {
