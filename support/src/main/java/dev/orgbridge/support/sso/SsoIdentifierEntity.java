@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -11,10 +12,13 @@ import java.util.Objects;
 /**
  * One row of table ORGBRIDGE_SSO_ID: an SSO identifier key (lower case, NFC) of a realm, and the username of the user
  * who claimed it last. The primary key (realm, key) is what makes the identifier unique under concurrency: claimers
- * lock the row, so two transactions cannot both take a key.
+ * lock the row (a no-op update, which every database serialises until commit), so two transactions cannot both take a
+ * key.
  */
 @Entity
 @Table(name = "ORGBRIDGE_SSO_ID")
+@NamedQuery(name = "orgbridgeLockSsoIdentifier", query = "update SsoIdentifierEntity e set e.username = e.username "
+        + "where e.realmId = :realmId and e.ssoKey = :ssoKey")
 @IdClass(SsoIdentifierEntity.Key.class)
 public class SsoIdentifierEntity {
 

@@ -3,7 +3,6 @@ package dev.orgbridge.support.sso;
 import dev.orgbridge.core.sso.InvalidSsoIdentifierException;
 import dev.orgbridge.core.sso.SsoIdentifier;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,12 +96,26 @@ public final class SsoIdentifierIndex {
                 .filter(user -> identifierOf(user).filter(id::matches).isPresent());
     }
 
+    /**
+     * The identifier's row, write-locked by this transaction: a no-op update takes the row lock on any database and
+     * keeps it until commit; a concurrent claimer's update waits, then reads what this one wrote.
+     */
     private SsoIdentifierEntity lockedRow(RealmModel realm, SsoIdentifier id) {
-        SsoIdentifierEntity.Key key = new SsoIdentifierEntity.Key(realm.getId(), id.key());
-        if (em.find(SsoIdentifierEntity.class, key) == null) {
+        if (lock(realm, id) == 0) {
             createRow(realm, id);
+            lock(realm, id);
         }
-        return em.find(SsoIdentifierEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        SsoIdentifierEntity row = em.find(SsoIdentifierEntity.class,
+                new SsoIdentifierEntity.Key(realm.getId(), id.key()));
+        em.refresh(row);
+        return row;
+    }
+
+    private int lock(RealmModel realm, SsoIdentifier id) {
+        return em.createNamedQuery("orgbridgeLockSsoIdentifier")
+                .setParameter("realmId", realm.getId())
+                .setParameter("ssoKey", id.key())
+                .executeUpdate();
     }
 
     /** In its own transaction, so the row exists for everyone to lock; a concurrent creator wins harmlessly. */
