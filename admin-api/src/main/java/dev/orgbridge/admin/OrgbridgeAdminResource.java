@@ -1,14 +1,26 @@
 package dev.orgbridge.admin;
 
+import dev.orgbridge.admin.users.ImportLimits;
+import dev.orgbridge.admin.users.UserImport;
 import dev.orgbridge.core.BuildInfo;
 import dev.orgbridge.support.grants.Grant;
 import dev.orgbridge.support.grants.GrantLedger;
+import dev.orgbridge.support.sso.SsoIdentifierCollisions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -75,5 +87,33 @@ public final class OrgbridgeAdminResource {
                 yield role != null && user.hasDirectRole(role);
             }
         };
+    }
+
+    /**
+     * Creates users from a CSV or JSON file (create-only; docs/sso-identifier.md); {@code dryRun=true} validates
+     * without creating. Answers a per-row report.
+     */
+    @POST
+    @Path("users/import")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importUsers(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                @QueryParam("ssoAttribute") @DefaultValue("ssoIdentifier") String ssoAttribute,
+                                @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        auth.users().requireManage();
+        StreamingOutput report = new UserImport(session, session.getContext().getRealm(), auth.adminAuth(),
+                ssoAttribute, dryRun).start(body, MediaType.APPLICATION_JSON_TYPE.isCompatible(type),
+                ImportLimits.DEFAULT);
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Users whose SSO identifiers are the same ignoring case, to clean up before linking by SSO identifier. */
+    @GET
+    @Path("sso-identifiers/collisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SsoIdentifierCollisions.Collision> ssoIdentifierCollisions(
+            @QueryParam("attribute") @DefaultValue("ssoIdentifier") String attribute) {
+        auth.users().requireView();
+        return SsoIdentifierCollisions.of(session, session.getContext().getRealm(), attribute);
     }
 }

@@ -29,7 +29,9 @@ public enum ImportRejection {
     /** A user of the realm has this SSO identifier, ignoring case (checked by the adapter). */
     SSO_IDENTIFIER_EXISTS("names an SSO identifier another user already has"),
     /** A group path that does not exist in the realm (checked by the adapter). */
-    GROUP_NOT_FOUND("names a group that does not exist");
+    GROUP_NOT_FOUND("names a group that does not exist"),
+    /** The realm's user profile refuses the row for another reason, e.g. a required attribute (adapter). */
+    PROFILE_INVALID("is refused by the realm's user profile");
 
     private final String message;
 

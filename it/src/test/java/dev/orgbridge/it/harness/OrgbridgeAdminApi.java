@@ -25,14 +25,31 @@ public final class OrgbridgeAdminApi {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return send(request.GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** POST {@code /admin/realms/{realm}/orgbridge/{path}} with a body of that content type. */
+    public static HttpResponse<String> post(String realm, String path, String contentType,
+                                            HttpRequest.BodyPublisher body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(OrgbridgeServer.BASE_URL + "/admin/realms/" + realm + "/orgbridge/" + path))
+                .header("Content-Type", contentType)
+                .POST(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     /** The user's grant records ({@code users/{id}/grants}); fails unless the answer is 200. */

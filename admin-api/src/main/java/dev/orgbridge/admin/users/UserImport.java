@@ -1,0 +1,242 @@
+package dev.orgbridge.admin.users;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.orgbridge.core.sso.ImportColumns;
+import dev.orgbridge.core.sso.ImportRejection;
+import dev.orgbridge.core.sso.ImportRow;
+import dev.orgbridge.core.sso.ImportRowCheck;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.userprofile.UserProfile;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
+
+/**
+ * A create-only bulk import: each valid row becomes a user in its own transaction (the realm's user profile
+ * validates it, as for an admin's create; existing users are never touched), each other row is rejected with a
+ * reason. The report is written as the rows are processed, so neither the file nor the report is held in memory.
+ */
+public final class UserImport {
+
+    /** The SSO identifier validator's message key, which makes a row {@link ImportRejection#SSO_IDENTIFIER_EXISTS}. */
+    private static final String SSO_IDENTIFIER_TAKEN = "orgbridgeSsoIdentifierTaken";
+
+    private static final Logger LOG = Logger.getLogger(UserImport.class);
+
+    private final KeycloakSessionFactory factories;
+    private final String realmId;
+    private final AdminAuth admin;
+    private final ClientConnection connection;
+    private final String ssoAttribute;
+    private final boolean dryRun;
+
+    public UserImport(KeycloakSession session, RealmModel realm, AdminAuth admin, String ssoAttribute,
+                      boolean dryRun) {
+        this.factories = session.getKeycloakSessionFactory();
+        this.realmId = realm.getId();
+        this.admin = admin;
+        this.connection = session.getContext().getConnection();
+        this.ssoAttribute = ssoAttribute;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * Spools the upload and checks it as a whole: the answer is the report writer, or an error response (400, 413)
+     * when the file is refused before any user is created.
+     */
+    public StreamingOutput start(InputStream upload, boolean json, ImportLimits limits) {
+        ImportFile file = null;
+        try {
+            file = ImportFile.spool(upload, json, limits);
+            return prepare(file, limits);
+        } catch (ImportRefused e) {
+            close(file);
+            throw ErrorResponse.error(e.getMessage(), e.status());
+        } catch (IOException e) {
+            close(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void close(ImportFile file) {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                LOG.debugf("Could not delete an import's spool file: %s", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Checks the whole file (format, header, size) before anything is created, then returns the report writer that
+     * imports row by row. Throws {@link ImportRefused} for a file refused as a whole.
+     */
+    StreamingOutput prepare(ImportFile file, ImportLimits limits) {
+        ImportColumns columns = file.header();
+        file.check(limits);
+        return out -> {
+            try (file; ImportFile.Rows rows = file.dataRows()) {
+                write(out, columns, rows);
+            }
+        };
+    }
+
+    private void write(OutputStream out, ImportColumns columns, ImportFile.Rows rows) throws IOException {
+        ImportRowCheck check = new ImportRowCheck(columns);
+        long created = 0;
+        long rejected = 0;
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeBooleanField("dryRun", dryRun);
+            json.writeArrayFieldStart("rows");
+            while (rows.hasNext()) {
+                ImportFile.Row row = rows.next();
+                ImportRowCheck.Checked checked = check.check(row.line(), row.fields());
+                ImportOutcome outcome;
+                if (checked instanceof ImportRowCheck.Valid valid) {
+                    outcome = createOrTry(valid.row());
+                } else {
+                    ImportRowCheck.Rejected r = (ImportRowCheck.Rejected) checked;
+                    outcome = ImportOutcome.rejected(r.line(), username(columns, row), r.reason(),
+                            r.earlierLine().orElse(null));
+                }
+                if (outcome.rejected()) {
+                    rejected++;
+                } else {
+                    created++;
+                }
+                writeRow(json, outcome);
+            }
+            json.writeEndArray();
+            json.writeNumberField(dryRun ? "valid" : "created", created);
+            json.writeNumberField("rejected", rejected);
+            json.writeEndObject();
+        }
+        LOG.infof("Realm %s: bulk import %s %d users, rejected %d rows", realmId, dryRun ? "validated" : "created",
+                created, rejected);
+    }
+
+    private static String username(ImportColumns columns, ImportFile.Row row) {
+        return row.fields().size() == columns.count()
+                ? columns.field(row.fields(), ImportColumns.Column.USERNAME).orElse(null) : null;
+    }
+
+    /** One row, in its own transaction: created and committed, or rolled back with the reason. */
+    private ImportOutcome createOrTry(ImportRow row) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(factories, tx -> {
+                RealmModel realm = tx.realms().getRealm(realmId);
+                tx.getContext().setRealm(realm);
+                ImportOutcome outcome = createIn(tx, realm, row);
+                if (dryRun || outcome.rejected()) {
+                    tx.getTransactionManager().setRollbackOnly();
+                }
+                return outcome;
+            });
+        } catch (ModelDuplicateException e) {
+            // a user with that username or email was created concurrently, after validation
+            return ImportOutcome.rejected(row.line(), row.username(), ImportRejection.USERNAME_EXISTS, null);
+        }
+    }
+
+    private ImportOutcome createIn(KeycloakSession tx, RealmModel realm, ImportRow row) {
+        List<GroupModel> groups = new ArrayList<>();
+        for (String path : row.groups()) {
+            GroupModel group = KeycloakModelUtils.findGroupByPath(tx, realm, path);
+            if (group == null) {
+                return ImportOutcome.rejected(row.line(), row.username(), ImportRejection.GROUP_NOT_FOUND, null);
+            }
+            groups.add(group);
+        }
+        UserProfile profile = tx.getProvider(UserProfileProvider.class)
+                .create(UserProfileContext.USER_API, attributes(row));
+        try {
+            profile.validate();
+        } catch (ValidationException e) {
+            return ImportOutcome.rejected(row.line(), row.username(), reason(e), null);
+        }
+        if (dryRun) {
+            return ImportOutcome.valid(row.line(), row.username());
+        }
+        UserModel user = profile.create();
+        user.setEnabled(row.enabled());
+        groups.forEach(user::joinGroup);
+        new AdminEventBuilder(realm, admin, tx, connection)
+                .operation(OperationType.CREATE)
+                .resource(ResourceType.USER)
+                .resourcePath("users", user.getId())
+                .representation(ModelToRepresentation.toBriefRepresentation(user))
+                .detail("orgbridge_import_line", Long.toString(row.line()))
+                .success();
+        return ImportOutcome.created(row.line(), row.username(), user.getId());
+    }
+
+    private Map<String, List<String>> attributes(ImportRow row) {
+        Map<String, List<String>> attributes = new HashMap<>();
+        attributes.put(UserModel.USERNAME, List.of(row.username()));
+        row.email().ifPresent(email -> attributes.put(UserModel.EMAIL, List.of(email)));
+        row.firstName().ifPresent(name -> attributes.put(UserModel.FIRST_NAME, List.of(name)));
+        row.lastName().ifPresent(name -> attributes.put(UserModel.LAST_NAME, List.of(name)));
+        row.ssoIdentifier().ifPresent(id -> attributes.put(ssoAttribute, List.of(id.value())));
+        return attributes;
+    }
+
+    private static ImportRejection reason(ValidationException e) {
+        if (e.hasError(Messages.USERNAME_EXISTS)) {
+            return ImportRejection.USERNAME_EXISTS;
+        }
+        if (e.hasError(Messages.EMAIL_EXISTS)) {
+            return ImportRejection.EMAIL_EXISTS;
+        }
+        if (e.hasError(SSO_IDENTIFIER_TAKEN)) {
+            return ImportRejection.SSO_IDENTIFIER_EXISTS;
+        }
+        return ImportRejection.PROFILE_INVALID;
+    }
+
+    private static void writeRow(JsonGenerator json, ImportOutcome outcome) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("line", outcome.line());
+        json.writeStringField("status", outcome.status());
+        if (outcome.username() != null) {
+            json.writeStringField("username", outcome.username());
+        }
+        if (outcome.userId() != null) {
+            json.writeStringField("userId", outcome.userId());
+        }
+        if (outcome.reason() != null) {
+            json.writeStringField("reason", outcome.reason().code());
+            json.writeStringField("message", "row " + outcome.line() + " " + outcome.reason().message());
+        }
+        if (outcome.earlierLine() != null) {
+            json.writeNumberField("earlierLine", outcome.earlierLine());
+        }
+        json.writeEndObject();
+    }
+}
