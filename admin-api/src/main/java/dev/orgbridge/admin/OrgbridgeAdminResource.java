@@ -33,10 +33,12 @@ public final class OrgbridgeAdminResource {
 
     private final KeycloakSession session;
     private final AdminPermissionEvaluator auth;
+    private final ImportLimits importLimits;
 
-    OrgbridgeAdminResource(KeycloakSession session, AdminPermissionEvaluator auth) {
+    OrgbridgeAdminResource(KeycloakSession session, AdminPermissionEvaluator auth, ImportLimits importLimits) {
         this.session = session;
         this.auth = auth;
+        this.importLimits = importLimits;
     }
 
     /** Which Orgbridge build runs on this node and which of its providers Keycloak loaded. */
@@ -103,7 +105,7 @@ public final class OrgbridgeAdminResource {
         auth.users().requireManage();
         StreamingOutput report = new UserImport(session, session.getContext().getRealm(), auth.adminAuth(),
                 ssoAttribute, dryRun).start(body, MediaType.APPLICATION_JSON_TYPE.isCompatible(type),
-                ImportLimits.DEFAULT);
+                importLimits);
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

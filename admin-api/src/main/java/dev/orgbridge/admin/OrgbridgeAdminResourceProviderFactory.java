@@ -1,6 +1,8 @@
 package dev.orgbridge.admin;
 
+import dev.orgbridge.admin.users.ImportLimits;
 import dev.orgbridge.support.OrgbridgeProviderFactory;
+import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -20,10 +22,19 @@ public final class OrgbridgeAdminResourceProviderFactory
 
     public static final String PROVIDER_ID = "orgbridge";
 
+    /** Bulk-import limits; server options {@code --spi-admin-realm-restapi-extension--orgbridge--import-max-bytes}, {@code …--import-max-rows}. */
+    private volatile ImportLimits importLimits = ImportLimits.DEFAULT;
+
+    @Override
+    public void init(Config.Scope config) {
+        importLimits = new ImportLimits(config.getLong("importMaxBytes", ImportLimits.DEFAULT.maxBytes()),
+                config.getLong("importMaxRows", ImportLimits.DEFAULT.maxRows()));
+    }
+
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new OrgbridgeAdminResource(session, auth);
+        return new OrgbridgeAdminResource(session, auth, importLimits);
     }
 
     @Override

@@ -137,7 +137,8 @@ class BulkImportIT extends BrokeredLoginTest {
     void aMalformedFileIsRefusedWholeAndCreatesNothing() {
         Map<String, String> malformed = Map.of(
                 HEADER + "jsmith,john.smith@acme.com,,,EMP-001,,\n\"unbalanced,quote\n", "CSV line 3: unterminated quote",
-                "username,password\njsmith,secret\n", "header: unknown column 'password'",
+                "username,password\njsmith,secret\n", "header: unknown column 'password'; columns are username, email, firstName, lastName, ssoIdentifier, "
+                        + "groups, enabled",
                 "email\njohn.smith@acme.com\n", "header: column username is required",
                 "", "the file is empty: a header row is required");
         malformed.forEach((file, message) -> {
@@ -150,8 +151,8 @@ class BulkImportIT extends BrokeredLoginTest {
 
     @Test
     void aFileOverTheSizeLimitIsRefusedWithoutCreatingAnything() {
-        // 51 MiB of rows, generated as they are sent; the limit is 50 MiB
-        long size = 51L * 1024 * 1024;
+        // rows generated as they are sent, half again the test server's limit
+        long size = OrgbridgeServer.IMPORT_MAX_BYTES * 3 / 2;
         byte[] row = "user,user@acme.com,,,,,\n".getBytes(StandardCharsets.US_ASCII);
         InputStream rows = new InputStream() {
             private long sent;
@@ -169,14 +170,17 @@ class BulkImportIT extends BrokeredLoginTest {
                 () -> rows));
 
         assertEquals(413, response.statusCode(), response.body());
+        assertEquals("the file is larger than " + OrgbridgeServer.IMPORT_MAX_BYTES + " bytes",
+                json(response).get("errorMessage"));
         assertEquals(List.of(), broker.admin().users().list());
     }
 
     @Test
     void aFileOverTheRowLimitIsRefusedWithoutCreatingAnything() {
-        StringBuilder file = new StringBuilder(HEADER);
+        // one column, so 100,001 rows stay under the test server's byte limit
+        StringBuilder file = new StringBuilder("username\n");
         for (int i = 0; i <= 100_000; i++) {
-            file.append('u').append(i).append(",,,,,,\n");
+            file.append('u').append(i).append('\n');
         }
 
         HttpResponse<String> response = post("users/import", "text/csv",

@@ -8,8 +8,11 @@ package dev.orgbridge.admin.users;
  */
 public record ImportLimits(long maxBytes, long maxRows) {
 
-    /** 50 MiB and 100,000 rows; see docs/sso-identifier.md. */
-    public static final ImportLimits DEFAULT = new ImportLimits(50L * 1024 * 1024, 100_000);
+    /**
+     * 10 MiB (Keycloak's own limit on a request body, so raising this needs Quarkus' {@code
+     * quarkus.http.limits.max-body-size} raised too) and 100,000 rows; see docs/sso-identifier.md.
+     */
+    public static final ImportLimits DEFAULT = new ImportLimits(10L * 1024 * 1024, 100_000);
 
     /** Longest field of a row, in characters. */
     static final int MAX_FIELD = 4096;

@@ -11,10 +11,14 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 public final class OrgbridgeServer implements KeycloakServerConfig {
 
     public static final String BASE_URL = "http://localhost:8080";
+    /** The bulk-import byte limit the test server runs with. */
+    public static final long IMPORT_MAX_BYTES = 1024 * 1024;
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder server) {
         server.log().categoryLevel("dev.orgbridge", "debug");
+        // a small bulk-import limit, so BulkImportIT can exceed it below Keycloak's own request-size limit
+        server.option("spi-admin-realm-restapi-extension--orgbridge--import-max-bytes", Long.toString(IMPORT_MAX_BYTES));
         return server.dependency("dev.orgbridge", "orgbridge");
     }
 
