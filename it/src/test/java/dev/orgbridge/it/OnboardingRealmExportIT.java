@@ -14,6 +14,7 @@ import dev.orgbridge.it.harness.LoginMessages;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
@@ -21,6 +22,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -69,5 +71,11 @@ class OnboardingRealmExportIT extends BrokeredLoginTest {
         assertTrue(carol.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals("app-manager")));
         assertEquals("true", IdpMappers.find(broker, CustomerIdp.SAML, "division to team").getConfig().get("ignoreCase"));
         assertEquals(roleMapper, IdpMappers.find(broker, CustomerIdp.SAML, "userType to role").getConfig());
+        // the SSO identifier: the attribute with its validator, and the link step with its config
+        UPAttribute sso = broker.admin().users().userProfile().getConfiguration().getAttribute("ssoIdentifier");
+        assertTrue(sso.getValidations().containsKey("orgbridge-sso-identifier"), sso.getValidations().toString());
+        assertEquals(Set.of("admin"), sso.getPermissions().getEdit());
+        assertEquals("continue", BrokerState.stepConfig(broker, "orgbridge-sso-identifier-link").getConfig()
+                .get("noMatch"));
     }
 }
