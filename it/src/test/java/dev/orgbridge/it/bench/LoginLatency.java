@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The load harnesses' measuring stick: first-broker-login latency on the broker's side. Each login is a new employee
@@ -35,10 +36,15 @@ final class LoginLatency {
 
     /** Milliseconds of each of {@code logins} first logins through the customer's OIDC IdP. */
     List<Long> measure(String run, int logins) {
+        return measure(run, logins, i -> attributes);
+    }
+
+    /** As {@link #measure(String, int)}, the i-th employee's IdP asserting {@code attributesOf.apply(i)}. */
+    List<Long> measure(String run, int logins, IntFunction<Map<String, List<String>>> attributesOf) {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < logins; i++) {
             String username = run + "-" + i;
-            CustomerUser user = directory.hire(username, username + "@" + domain, attributes);
+            CustomerUser user = directory.hire(username, username + "@" + domain, attributesOf.apply(i));
             try (Browser browser = new Browser()) {
                 browser.signInAtCustomerIdp(user);
                 long start = System.nanoTime();
