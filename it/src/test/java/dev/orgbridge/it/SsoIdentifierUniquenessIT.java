@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * An admin gives users their SSO identifiers (the demo realm's user-profile attribute {@code ssoIdentifier} with
@@ -97,6 +103,22 @@ class SsoIdentifierUniquenessIT extends BrokeredLoginTest {
         jsmith.update(change);
 
         assertEquals(201, create("jdoe", "abc123").getStatus());
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            en, This SSO identifier is already used by another user.
+            de, Diese SSO-Kennung wird bereits von einem anderen Benutzer verwendet.
+            """)
+    void theAdminConsoleShowsTheErrorInTheAdminsLanguage(String language, String message) throws Exception {
+        // the admin console translates the error's key with the realm's admin messages, Orgbridge's included
+        HttpResponse<String> messages = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                OrgbridgeServer.BASE_URL + "/resources/" + broker.getName() + "/admin/" + language)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        List<?> entries = JsonSerialization.readValue(messages.body(), List.class);
+        assertTrue(entries.contains(Map.of("key", "orgbridgeSsoIdentifierTaken", "value", message)),
+                messages.body().length() + " characters of messages");
     }
 
     @Test
