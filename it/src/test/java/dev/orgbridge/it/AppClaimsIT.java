@@ -35,10 +35,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.ProtocolMappersResource;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -416,20 +414,7 @@ class AppClaimsIT extends BrokeredLoginTest {
         }
     }
 
-    /** As an admin moves a configured realm: partial export, secrets re-entered, import (see OnboardingRealmExportIT). */
     private void exportAndImportTheRealm() {
-        RealmRepresentation exported = broker.admin().partialExport(true, true);
-        Map<String, String> secrets = Map.of(CustomerIdp.OIDC.alias(), "demo-broker-secret",
-                CustomerIdp.SCRIPTED_OIDC.alias(), "scripted-secret");
-        for (IdentityProviderRepresentation idp : exported.getIdentityProviders()) {
-            if (secrets.containsKey(idp.getAlias())) {
-                idp.getConfig().put("clientSecret", secrets.get(idp.getAlias()));
-            }
-        }
-        exported.getClients().stream().filter(c -> c.getClientId().equals(BrokerRealm.OIDC_APP))
-                .forEach(c -> c.setSecret(BrokerRealm.OIDC_APP_SECRET));
-        exported.setOrganizations(BrokerState.organizations(broker));
-        broker.admin().remove();
-        admin.realms().create(exported);
+        BrokerState.exportAndReimport(admin, broker);
     }
 }

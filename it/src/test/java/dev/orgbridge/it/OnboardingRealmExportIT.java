@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
-import dev.orgbridge.it.harness.BrokerRealm;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -40,22 +37,7 @@ class OnboardingRealmExportIT extends BrokeredLoginTest {
                 "ignoredDomainsAdded", List.of("*.freemail.example")));
         IdpMappers.change(broker, CustomerIdp.SAML, "division to team", Map.of("ignoreCase", "true"));
         Map<String, String> roleMapper = IdpMappers.find(broker, CustomerIdp.SAML, "userType to role").getConfig();
-        RealmRepresentation exported = broker.admin().partialExport(true, true);
-        // partial export masks secrets; the admin re-enters them (or they are vault references)
-        Map<String, String> secrets = Map.of(CustomerIdp.OIDC.alias(), "demo-broker-secret",
-                CustomerIdp.SCRIPTED_OIDC.alias(), "scripted-secret");
-        for (IdentityProviderRepresentation idp : exported.getIdentityProviders()) {
-            if (secrets.containsKey(idp.getAlias())) {
-                idp.getConfig().put("clientSecret", secrets.get(idp.getAlias()));
-            }
-        }
-        exported.getClients().stream().filter(c -> c.getClientId().equals(BrokerRealm.OIDC_APP))
-                .forEach(c -> c.setSecret(BrokerRealm.OIDC_APP_SECRET));
-
-        // organizations are realm data, not configuration: partial export leaves them out (kc.sh export keeps them)
-        exported.setOrganizations(BrokerState.organizations(broker));
-        broker.admin().remove();
-        admin.realms().create(exported);
+        BrokerState.exportAndReimport(admin, broker);
 
         assertEquals(LoginMessages.english("orgbridgePersonalEmail"),
                 browser.logInToApp(CustomerIdp.OIDC, CustomerUser.DAN).asPageShown().message());

@@ -3,9 +3,12 @@ package dev.orgbridge.it.harness;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Test isolation for the broker realm, which lives for a whole test class, and its onboarding policy. */
@@ -63,5 +66,26 @@ public final class BrokerState {
 
     public static void restorePolicy(ManagedRealm broker, AuthenticatorConfigRepresentation exported) {
         broker.admin().flows().updateAuthenticatorConfig(exported.getId(), exported);
+    }
+
+    /**
+     * As an admin moves a configured realm: partial export (which masks secrets, so the admin re-enters them, or they
+     * are vault references), the realm deleted, the export imported. Organizations are realm data, not configuration:
+     * partial export leaves them out (kc.sh export keeps them), so they are carried over as they are.
+     */
+    public static void exportAndReimport(Keycloak admin, ManagedRealm broker) {
+        RealmRepresentation exported = broker.admin().partialExport(true, true);
+        Map<String, String> secrets = Map.of(CustomerIdp.OIDC.alias(), "demo-broker-secret",
+                CustomerIdp.SCRIPTED_OIDC.alias(), "scripted-secret");
+        for (IdentityProviderRepresentation idp : exported.getIdentityProviders()) {
+            if (secrets.containsKey(idp.getAlias())) {
+                idp.getConfig().put("clientSecret", secrets.get(idp.getAlias()));
+            }
+        }
+        exported.getClients().stream().filter(c -> c.getClientId().equals(BrokerRealm.OIDC_APP))
+                .forEach(c -> c.setSecret(BrokerRealm.OIDC_APP_SECRET));
+        exported.setOrganizations(organizations(broker));
+        broker.admin().remove();
+        admin.realms().create(exported);
     }
 }
