@@ -4,8 +4,8 @@ package dev.orgbridge.core.provisioning;
 public record GroupData(String id, String path) {
 
     public GroupData {
-        UserData.Required.text(id, "id");
-        UserData.Required.text(path, "path");
+        Required.text(id, "id");
+        Required.text(path, "path");
     }
 
     void write(JsonWriter json) {

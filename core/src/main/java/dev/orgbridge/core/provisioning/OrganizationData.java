@@ -4,9 +4,9 @@ package dev.orgbridge.core.provisioning;
 public record OrganizationData(String id, String alias, String name) {
 
     public OrganizationData {
-        UserData.Required.text(id, "id");
-        UserData.Required.text(alias, "alias");
-        UserData.Required.text(name, "name");
+        Required.text(id, "id");
+        Required.text(alias, "alias");
+        Required.text(name, "name");
     }
 
     void write(JsonWriter json) {

@@ -25,7 +25,7 @@ public record ProvisioningEvent(String id, EventType type, Instant timestamp, St
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timestamp, "timestamp");
-        UserData.Required.text(realm, "realm");
+        Required.text(realm, "realm");
         Objects.requireNonNull(data, "data");
         if (!type.dataType().isInstance(data)) {
             throw new IllegalArgumentException(type + " carries " + type.dataType().getSimpleName() + ", not "

@@ -1,7 +1,5 @@
 package dev.orgbridge.core.provisioning;
 
-import java.util.Objects;
-
 /**
  * A user as sent downstream, read at send time. {@code email}, {@code firstName} and {@code lastName} are null when
  * the user has none. {@link #toString()} shows the id only: no personal data in logs.
@@ -34,18 +32,5 @@ public record UserData(String id, String username, String email, String firstNam
     @Override
     public String toString() {
         return "UserData[id=" + id + "]";
-    }
-
-    /** Shared checks of the payload records. */
-    static final class Required {
-        private Required() {
-        }
-
-        static void text(String value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " is empty");
-            }
-        }
     }
 }

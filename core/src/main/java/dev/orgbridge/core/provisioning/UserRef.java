@@ -7,8 +7,8 @@ package dev.orgbridge.core.provisioning;
 public record UserRef(String id, String username) {
 
     public UserRef {
-        UserData.Required.text(id, "id");
-        UserData.Required.text(username, "username");
+        Required.text(id, "id");
+        Required.text(username, "username");
     }
 
     void write(JsonWriter json) {
