@@ -6,11 +6,12 @@ import dev.orgbridge.core.sso.ImportColumns;
 import dev.orgbridge.core.sso.ImportRejection;
 import dev.orgbridge.core.sso.ImportRow;
 import dev.orgbridge.core.sso.ImportRowCheck;
+import dev.orgbridge.support.sso.SsoIdentifierIndex;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class UserImport {
 
     /** The SSO identifier validator's message key, which makes a row {@link ImportRejection#SSO_IDENTIFIER_EXISTS}. */
     private static final String SSO_IDENTIFIER_TAKEN = "orgbridgeSsoIdentifierTaken";
+
+    /** Rows created per transaction. */
+    private static final int BATCH = 100;
 
     private static final Logger LOG = Logger.getLogger(UserImport.class);
 
@@ -115,23 +119,29 @@ public final class UserImport {
             json.writeStartObject();
             json.writeBooleanField("dryRun", dryRun);
             json.writeArrayFieldStart("rows");
-            while (rows.hasNext()) {
-                ImportFile.Row row = rows.next();
-                ImportRowCheck.Checked checked = check.check(row.line(), row.fields());
-                ImportOutcome outcome;
-                if (checked instanceof ImportRowCheck.Valid valid) {
-                    outcome = createOrTry(valid.row());
-                } else {
-                    ImportRowCheck.Rejected r = (ImportRowCheck.Rejected) checked;
-                    outcome = ImportOutcome.rejected(r.line(), username(columns, row), r.reason(),
-                            r.earlierLine().orElse(null));
+            List<Object> batch = new ArrayList<>(BATCH);
+            while (rows.hasNext() || !batch.isEmpty()) {
+                if (rows.hasNext() && batch.size() < BATCH) {
+                    ImportFile.Row row = rows.next();
+                    ImportRowCheck.Checked checked = check.check(row.line(), row.fields());
+                    if (checked instanceof ImportRowCheck.Valid valid) {
+                        batch.add(valid.row());
+                    } else {
+                        ImportRowCheck.Rejected r = (ImportRowCheck.Rejected) checked;
+                        batch.add(ImportOutcome.rejected(r.line(), username(columns, row), r.reason(),
+                                r.earlierLine().orElse(null)));
+                    }
+                    continue;
                 }
-                if (outcome.rejected()) {
-                    rejected++;
-                } else {
-                    created++;
+                for (ImportOutcome outcome : process(batch)) {
+                    if (outcome.rejected()) {
+                        rejected++;
+                    } else {
+                        created++;
+                    }
+                    writeRow(json, outcome);
                 }
-                writeRow(json, outcome);
+                batch.clear();
             }
             json.writeEndArray();
             json.writeNumberField(dryRun ? "valid" : "created", created);
@@ -145,6 +155,45 @@ public final class UserImport {
     private static String username(ImportColumns columns, ImportFile.Row row) {
         return row.fields().size() == columns.count()
                 ? columns.field(row.fields(), ImportColumns.Column.USERNAME).orElse(null) : null;
+    }
+
+    /**
+     * A batch of rows (valid rows and rows already rejected by the file check), in file order: the valid ones are
+     * created in one transaction; if that transaction fails as a whole (a concurrent change), each row is redone in
+     * a transaction of its own, so one row's failure never takes the others with it.
+     */
+    private List<ImportOutcome> process(List<Object> batch) {
+        List<ImportRow> valid = batch.stream().filter(ImportRow.class::isInstance).map(ImportRow.class::cast)
+                .toList();
+        Map<Long, ImportOutcome> done = new HashMap<>();
+        if (!valid.isEmpty()) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factories, tx -> {
+                    RealmModel realm = tx.realms().getRealm(realmId);
+                    tx.getContext().setRealm(realm);
+                    new SsoIdentifierIndex(tx, ssoAttribute).prepare(realm,
+                            valid.stream().flatMap(row -> row.ssoIdentifier().stream()).toList());
+                });
+                KeycloakModelUtils.runJobInTransaction(factories, tx -> {
+                    RealmModel realm = tx.realms().getRealm(realmId);
+                    tx.getContext().setRealm(realm);
+                    for (ImportRow row : valid) {
+                        done.put(row.line(), createIn(tx, realm, row));
+                    }
+                    if (dryRun) {
+                        tx.getTransactionManager().setRollbackOnly();
+                    }
+                });
+            } catch (RuntimeException batchFailed) {
+                LOG.debugf("Bulk import batch failed as a whole (%s); importing its rows one by one",
+                        batchFailed.getMessage());
+                done.clear();
+                valid.forEach(row -> done.put(row.line(), createOrTry(row)));
+            }
+        }
+        return batch.stream()
+                .map(item -> item instanceof ImportRow row ? done.get(row.line()) : (ImportOutcome) item)
+                .toList();
     }
 
     /** One row, in its own transaction: created and committed, or rolled back with the reason. */

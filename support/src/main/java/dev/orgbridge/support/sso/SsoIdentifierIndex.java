@@ -3,9 +3,13 @@ package dev.orgbridge.support.sso;
 import dev.orgbridge.core.sso.InvalidSsoIdentifierException;
 import dev.orgbridge.core.sso.SsoIdentifier;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -116,6 +120,32 @@ public final class SsoIdentifierIndex {
                 .setParameter("realmId", realm.getId())
                 .setParameter("ssoKey", id.key())
                 .executeUpdate();
+    }
+
+    /**
+     * Makes the rows of many identifiers exist at once (one short transaction), so that claiming them later, e.g.
+     * row by row in a bulk import, takes the lock without a transaction of its own per identifier.
+     */
+    public void prepare(RealmModel realm, Collection<SsoIdentifier> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), tx -> {
+                EntityManager txEm = tx.getProvider(JpaConnectionProvider.class).getEntityManager();
+                Set<String> keys = ids.stream().map(SsoIdentifier::key).collect(Collectors.toSet());
+                Set<String> existing = new HashSet<>(txEm.createQuery("select e.ssoKey from SsoIdentifierEntity e "
+                                + "where e.realmId = :realmId and e.ssoKey in :keys", String.class)
+                        .setParameter("realmId", realm.getId())
+                        .setParameter("keys", keys)
+                        .getResultList());
+                keys.stream().filter(key -> !existing.contains(key))
+                        .forEach(key -> txEm.persist(new SsoIdentifierEntity(realm.getId(), key)));
+            });
+        } catch (RuntimeException raceLost) {
+            // a concurrent claim created some: each claim then creates what is still missing itself
+            LOG.debugf("SSO identifier rows created concurrently: %s", raceLost.getMessage());
+        }
     }
 
     /** In its own transaction, so the row exists for everyone to lock; a concurrent creator wins harmlessly. */
