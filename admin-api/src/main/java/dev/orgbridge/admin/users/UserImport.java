@@ -177,8 +177,9 @@ public final class UserImport {
                 KeycloakModelUtils.runJobInTransaction(factories, tx -> {
                     RealmModel realm = tx.realms().getRealm(realmId);
                     tx.getContext().setRealm(realm);
+                    AdminEventBuilder events = new AdminEventBuilder(realm, admin, tx, connection);
                     for (ImportRow row : valid) {
-                        done.put(row.line(), createIn(tx, realm, row));
+                        done.put(row.line(), createIn(tx, realm, row, events));
                     }
                     if (dryRun) {
                         tx.getTransactionManager().setRollbackOnly();
@@ -202,7 +203,7 @@ public final class UserImport {
             return KeycloakModelUtils.runJobInTransactionWithResult(factories, tx -> {
                 RealmModel realm = tx.realms().getRealm(realmId);
                 tx.getContext().setRealm(realm);
-                ImportOutcome outcome = createIn(tx, realm, row);
+                ImportOutcome outcome = createIn(tx, realm, row, new AdminEventBuilder(realm, admin, tx, connection));
                 if (dryRun || outcome.rejected()) {
                     tx.getTransactionManager().setRollbackOnly();
                 }
@@ -214,7 +215,8 @@ public final class UserImport {
         }
     }
 
-    private ImportOutcome createIn(KeycloakSession tx, RealmModel realm, ImportRow row) {
+    /** Creates one row's user in the transaction of {@code tx}; {@code events} records it (one builder per batch). */
+    private ImportOutcome createIn(KeycloakSession tx, RealmModel realm, ImportRow row, AdminEventBuilder events) {
         List<GroupModel> groups = new ArrayList<>();
         for (String path : row.groups()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(tx, realm, path);
@@ -236,8 +238,7 @@ public final class UserImport {
         UserModel user = profile.create();
         user.setEnabled(row.enabled());
         groups.forEach(user::joinGroup);
-        new AdminEventBuilder(realm, admin, tx, connection)
-                .operation(OperationType.CREATE)
+        events.operation(OperationType.CREATE)
                 .resource(ResourceType.USER)
                 .resourcePath("users", user.getId())
                 .representation(ModelToRepresentation.toBriefRepresentation(user))

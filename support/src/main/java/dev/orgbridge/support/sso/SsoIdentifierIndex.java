@@ -111,7 +111,7 @@ public final class SsoIdentifierIndex {
         }
         SsoIdentifierEntity row = em.find(SsoIdentifierEntity.class,
                 new SsoIdentifierEntity.Key(realm.getId(), id.key()));
-        em.refresh(row);
+        em.refresh(row); // read after the lock: what the last holder committed
         return row;
     }
 
