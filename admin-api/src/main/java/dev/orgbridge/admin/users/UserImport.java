@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
@@ -49,6 +55,12 @@ public final class UserImport {
 
     /** Rows created per transaction. */
     private static final int BATCH = 100;
+    /**
+     * Batches imported at once. Rows of different batches never collide: the reading thread rejects a row that
+     * repeats an earlier one before its batch is handed out, so concurrent batches touch different users and
+     * identifiers; a batch that still fails as a whole is redone row by row.
+     */
+    private static final int WORKERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private static final Logger LOG = Logger.getLogger(UserImport.class);
 
@@ -113,44 +125,69 @@ public final class UserImport {
 
     private void write(OutputStream out, ImportColumns columns, ImportFile.Rows rows) throws IOException {
         ImportRowCheck check = new ImportRowCheck(columns);
-        long created = 0;
-        long rejected = 0;
+        long[] counts = new long[2];
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        // batches run on the workers; their outcomes are written in file order, at most WORKERS + 1 batches held
+        Deque<Future<List<ImportOutcome>>> pending = new ArrayDeque<>();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeBooleanField("dryRun", dryRun);
             json.writeArrayFieldStart("rows");
             List<Object> batch = new ArrayList<>(BATCH);
-            while (rows.hasNext() || !batch.isEmpty()) {
-                if (rows.hasNext() && batch.size() < BATCH) {
-                    ImportFile.Row row = rows.next();
-                    ImportRowCheck.Checked checked = check.check(row.line(), row.fields());
-                    if (checked instanceof ImportRowCheck.Valid valid) {
-                        batch.add(valid.row());
-                    } else {
-                        ImportRowCheck.Rejected r = (ImportRowCheck.Rejected) checked;
-                        batch.add(ImportOutcome.rejected(r.line(), username(columns, row), r.reason(),
-                                r.earlierLine().orElse(null)));
-                    }
-                    continue;
+            while (rows.hasNext()) {
+                ImportFile.Row row = rows.next();
+                ImportRowCheck.Checked checked = check.check(row.line(), row.fields());
+                if (checked instanceof ImportRowCheck.Valid valid) {
+                    batch.add(valid.row());
+                } else {
+                    ImportRowCheck.Rejected r = (ImportRowCheck.Rejected) checked;
+                    batch.add(ImportOutcome.rejected(r.line(), username(columns, row), r.reason(),
+                            r.earlierLine().orElse(null)));
                 }
-                for (ImportOutcome outcome : process(batch)) {
-                    if (outcome.rejected()) {
-                        rejected++;
-                    } else {
-                        created++;
+                if (batch.size() == BATCH) {
+                    List<Object> full = batch;
+                    pending.add(workers.submit(() -> process(full)));
+                    batch = new ArrayList<>(BATCH);
+                    while (pending.size() > WORKERS) {
+                        writeBatch(json, pending.poll(), counts);
                     }
-                    writeRow(json, outcome);
                 }
-                batch.clear();
+            }
+            if (!batch.isEmpty()) {
+                List<Object> last = batch;
+                pending.add(workers.submit(() -> process(last)));
+            }
+            while (!pending.isEmpty()) {
+                writeBatch(json, pending.poll(), counts);
             }
             json.writeEndArray();
-            json.writeNumberField(dryRun ? "valid" : "created", created);
-            json.writeNumberField("rejected", rejected);
+            json.writeNumberField(dryRun ? "valid" : "created", counts[0]);
+            json.writeNumberField("rejected", counts[1]);
             json.writeEndObject();
+        } finally {
+            workers.shutdownNow();
         }
         LOG.infof("Realm %s: bulk import %s %d users, rejected %d rows", realmId, dryRun ? "validated" : "created",
-                created, rejected);
+                counts[0], counts[1]);
     }
+
+    private static void writeBatch(JsonGenerator json, Future<List<ImportOutcome>> batch, long[] counts)
+            throws IOException {
+        List<ImportOutcome> outcomes;
+        try {
+            outcomes = batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("bulk import interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("bulk import failed", e.getCause());
+        }
+        for (ImportOutcome outcome : outcomes) {
+            counts[outcome.rejected() ? 1 : 0]++;
+            writeRow(json, outcome);
+        }
+    }
+
 
     private static String username(ImportColumns columns, ImportFile.Row row) {
         return row.fields().size() == columns.count()
