@@ -74,8 +74,8 @@ class SsoIdentifierBenchmark extends LoadHarness {
 
                 ## Bulk import
 
-                %d rows (username, email, first and last name, SSO identifier), CSV, %d rows per request, 100 rows \
-                per transaction: **%.0f rows/s** (%.1f s). Keycloak's peak used heap while importing \
+                %d rows (username, email, first and last name, SSO identifier), CSV, %d rows per request, 100 rows per \
+                transaction, up to 4 transactions at once: **%.0f rows/s** (%.1f s). Keycloak's peak used heap while importing \
                 (jstat, every 250 ms): **%d MiB**.
 
                 ## First login linked by SSO identifier
