@@ -5,6 +5,7 @@ import dev.orgbridge.admin.users.UserImport;
 import dev.orgbridge.core.BuildInfo;
 import dev.orgbridge.support.grants.Grant;
 import dev.orgbridge.support.grants.GrantLedger;
+import dev.orgbridge.support.outbox.Outbox;
 import dev.orgbridge.support.sso.SsoIdentifierCollisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -117,5 +118,15 @@ public final class OrgbridgeAdminResource {
             @QueryParam("attribute") @DefaultValue("ssoIdentifier") String attribute) {
         auth.users().requireView();
         return SsoIdentifierCollisions.of(session, session.getContext().getRealm(), attribute);
+    }
+
+    /** Changes captured for provisioning and not delivered yet, oldest first (docs/provisioning.md). */
+    @GET
+    @Path("provisioning/outbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OutboxItem> outbox(@QueryParam("max") @DefaultValue("100") int max) {
+        auth.realm().requireViewRealm();
+        return new Outbox(session).of(session.getContext().getRealm().getId(), Math.max(1, Math.min(max, 1000)))
+                .stream().map(OutboxItem::of).toList();
     }
 }

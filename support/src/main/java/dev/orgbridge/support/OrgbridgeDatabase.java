@@ -1,6 +1,7 @@
 package dev.orgbridge.support;
 
 import dev.orgbridge.support.grants.GrantEntity;
+import dev.orgbridge.support.outbox.OutboxEntity;
 import dev.orgbridge.support.sso.SsoIdentifierEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -9,7 +10,7 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Orgbridge's schema changes in Keycloak's database, one Liquibase changelog for the whole bundle: an index that
- * makes organization lookup by email domain an index seek, and Orgbridge's own tables (ORGBRIDGE_GRANT, ORGBRIDGE_SSO_ID).
+ * makes organization lookup by email domain an index seek, and Orgbridge's own tables (ORGBRIDGE_GRANT, ORGBRIDGE_SSO_ID, ORGBRIDGE_OUTBOX).
  */
 public final class OrgbridgeDatabase
         implements JpaEntityProviderFactory, JpaEntityProvider, OrgbridgeProviderFactory<JpaEntityProvider> {
@@ -18,7 +19,7 @@ public final class OrgbridgeDatabase
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(GrantEntity.class, SsoIdentifierEntity.class);
+        return List.of(GrantEntity.class, SsoIdentifierEntity.class, OutboxEntity.class);
     }
 
     @Override

@@ -1,0 +1,111 @@
+package dev.orgbridge.core.provisioning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which provisioning changes a Keycloak event stands for: the one place that knows how Keycloak reports a change, so
+ * the listener only writes what this answers to the outbox. Events that change nothing downstream answer none.
+ */
+public final class Capture {
+
+    /** A change to deliver: its type, the user or organization it is about, and the organization or group it joins. */
+    public record Captured(EventType type, String subjectId, String relatedId) {
+    }
+
+    private static final Set<String> JOINING_DECISIONS = Set.of("joined", "created", "fallback");
+
+    private Capture() {
+    }
+
+    /**
+     * A user event of a login or of the account console.
+     *
+     * @param details the event's details; Orgbridge's onboarding events carry {@code decision}, {@code org_id} and
+     *                {@code org_created}
+     */
+    public static List<Captured> ofUserEvent(String type, String userId, Map<String, String> details) {
+        if (userId == null) {
+            return List.of();
+        }
+        return switch (type) {
+            case "REGISTER" -> List.of(new Captured(EventType.USER_CREATED, userId, null));
+            case "UPDATE_PROFILE", "UPDATE_EMAIL", "VERIFY_EMAIL" ->
+                    List.of(new Captured(EventType.USER_UPDATED, userId, null));
+            case "DELETE_ACCOUNT" -> List.of(new Captured(EventType.USER_DELETED, userId, null));
+            case "IDENTITY_PROVIDER_FIRST_LOGIN", "IDENTITY_PROVIDER_POST_LOGIN" -> onboarding(userId, details);
+            default -> List.of();
+        };
+    }
+
+    private static List<Captured> onboarding(String userId, Map<String, String> details) {
+        String organization = details.get("org_id");
+        if (organization == null || !JOINING_DECISIONS.contains(details.get("decision"))) {
+            return List.of();
+        }
+        Captured joined = new Captured(EventType.ORGANIZATION_MEMBER_ADDED, userId, organization);
+        return "true".equals(details.get("org_created"))
+                ? List.of(new Captured(EventType.ORGANIZATION_CREATED, organization, null), joined)
+                : List.of(joined);
+    }
+
+    /** An admin event (admin console, admin REST, or Orgbridge's mappers and import, which report the same way). */
+    public static List<Captured> ofAdminEvent(String resourceType, String operation, String resourcePath) {
+        String[] path = resourcePath == null ? new String[0] : resourcePath.split("/");
+        return switch (resourceType) {
+            case "USER" -> user(operation, path);
+            case "GROUP_MEMBERSHIP" -> membership(operation, path, EventType.GROUP_MEMBER_ADDED,
+                    EventType.GROUP_MEMBER_REMOVED, 1, 3);
+            case "ORGANIZATION" -> organization(operation, path);
+            case "ORGANIZATION_MEMBERSHIP" -> membership(operation, path, EventType.ORGANIZATION_MEMBER_ADDED,
+                    EventType.ORGANIZATION_MEMBER_REMOVED, path.length - 1, 1);
+            default -> List.of();
+        };
+    }
+
+    /** {@code users/{id}}: created, updated (enabled and disabled included: the worker reads the state), deleted. */
+    private static List<Captured> user(String operation, String[] path) {
+        if (path.length != 2 || !path[0].equals("users")) {
+            return List.of();
+        }
+        EventType type = switch (operation) {
+            case "CREATE" -> EventType.USER_CREATED;
+            case "UPDATE" -> EventType.USER_UPDATED;
+            case "DELETE" -> EventType.USER_DELETED;
+            default -> null;
+        };
+        return type == null ? List.of() : List.of(new Captured(type, path[1], null));
+    }
+
+    /** {@code organizations/{id}}. */
+    private static List<Captured> organization(String operation, String[] path) {
+        if (path.length != 2 || !path[0].equals("organizations")) {
+            return List.of();
+        }
+        EventType type = switch (operation) {
+            case "CREATE" -> EventType.ORGANIZATION_CREATED;
+            case "UPDATE" -> EventType.ORGANIZATION_UPDATED;
+            case "DELETE" -> EventType.ORGANIZATION_DELETED;
+            default -> null;
+        };
+        return type == null ? List.of() : List.of(new Captured(type, path[1], null));
+    }
+
+    /**
+     * {@code users/{user}/groups/{group}} or {@code organizations/{organization}/members/{user}}: the user joined or
+     * left.
+     */
+    private static List<Captured> membership(String operation, String[] path, EventType added, EventType removed,
+                                             int userAt, int relatedAt) {
+        if (path.length != 4) {
+            return List.of();
+        }
+        EventType type = switch (operation) {
+            case "CREATE" -> added;
+            case "DELETE" -> removed;
+            default -> null;
+        };
+        return type == null ? List.of() : List.of(new Captured(type, path[userAt], path[relatedAt]));
+    }
+}

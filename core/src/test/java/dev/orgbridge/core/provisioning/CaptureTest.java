@@ -1,0 +1,70 @@
+package dev.orgbridge.core.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.orgbridge.core.provisioning.Capture.Captured;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How Keycloak's events become provisioning changes: docs/provisioning.md, "Capture". */
+class CaptureTest {
+
+    static Stream<Arguments> userEvents() {
+        return Stream.of(
+                arguments("REGISTER", Map.of(), List.of(new Captured(EventType.USER_CREATED, "u1", null))),
+                arguments("UPDATE_PROFILE", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
+                arguments("UPDATE_EMAIL", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
+                arguments("DELETE_ACCOUNT", Map.of(), List.of(new Captured(EventType.USER_DELETED, "u1", null))),
+                arguments("LOGIN", Map.of(), List.of()),
+                arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "joined", "org_id", "o1",
+                        "org_created", "false"), List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
+                arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "created", "org_id", "o1",
+                        "org_created", "true"), List.of(new Captured(EventType.ORGANIZATION_CREATED, "o1", null),
+                        new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
+                arguments("IDENTITY_PROVIDER_POST_LOGIN", Map.of("decision", "fallback", "org_id", "o2"),
+                        List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o2"))),
+                arguments("IDENTITY_PROVIDER_POST_LOGIN", Map.of("decision", "already-member", "org_id", "o2"),
+                        List.of()),
+                arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "no-organization"), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("userEvents")
+    void userEventsOfLoginsAndTheAccountConsole(String type, Map<String, String> details, List<Captured> captured) {
+        assertEquals(captured, Capture.ofUserEvent(type, "u1", details));
+    }
+
+    static Stream<Arguments> adminEvents() {
+        return Stream.of(
+                arguments("USER", "CREATE", "users/u1", List.of(new Captured(EventType.USER_CREATED, "u1", null))),
+                arguments("USER", "UPDATE", "users/u1", List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
+                arguments("USER", "DELETE", "users/u1", List.of(new Captured(EventType.USER_DELETED, "u1", null))),
+                arguments("USER", "ACTION", "users/u1/reset-password", List.of()),
+                arguments("GROUP_MEMBERSHIP", "CREATE", "users/u1/groups/g1",
+                        List.of(new Captured(EventType.GROUP_MEMBER_ADDED, "u1", "g1"))),
+                arguments("GROUP_MEMBERSHIP", "DELETE", "users/u1/groups/g1",
+                        List.of(new Captured(EventType.GROUP_MEMBER_REMOVED, "u1", "g1"))),
+                arguments("ORGANIZATION", "CREATE", "organizations/o1",
+                        List.of(new Captured(EventType.ORGANIZATION_CREATED, "o1", null))),
+                arguments("ORGANIZATION", "DELETE", "organizations/o1",
+                        List.of(new Captured(EventType.ORGANIZATION_DELETED, "o1", null))),
+                arguments("ORGANIZATION_MEMBERSHIP", "CREATE", "organizations/o1/members/u1",
+                        List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
+                arguments("ORGANIZATION_MEMBERSHIP", "DELETE", "organizations/o1/members/u1",
+                        List.of(new Captured(EventType.ORGANIZATION_MEMBER_REMOVED, "u1", "o1"))),
+                arguments("REALM_ROLE_MAPPING", "CREATE", "users/u1/role-mappings/realm", List.of()),
+                arguments("CLIENT", "UPDATE", "clients/c1", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("adminEvents")
+    void adminEventsOfTheConsoleTheApiAndOrgbridge(String resource, String operation, String path,
+                                                   List<Captured> captured) {
+        assertEquals(captured, Capture.ofAdminEvent(resource, operation, path));
+    }
+}

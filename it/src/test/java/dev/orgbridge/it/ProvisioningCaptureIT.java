@@ -1,0 +1,123 @@
+package dev.orgbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgbridge.it.harness.BrokerState;
+import dev.orgbridge.it.harness.BrokeredLoginTest;
+import dev.orgbridge.it.harness.CustomerIdp;
+import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.OrgbridgeAdminApi;
+import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.TestUsers;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Every way a user or membership changes lands in the provisioning outbox with the change itself (the demo realm has
+ * the event listener orgbridge-provisioning on), and a change that does not happen leaves nothing there.
+ */
+@KeycloakIntegrationTest(config = OrgbridgeServer.class)
+class ProvisioningCaptureIT extends BrokeredLoginTest {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    /** The outbox outlives a test's users: each test reads what it recorded. */
+    private final long testStarted = System.currentTimeMillis();
+
+    @Test
+    void aJustInTimeLoginRecordsTheUserTheOrganizationJoinAndTheTeam() {
+        browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+
+        String carol = userId(CustomerUser.CAROL.email());
+        String globex = globexId();
+        String support = broker.admin().getGroupByPath("/teams/Support").getId();
+        List<String> changes = changesOf(carol);
+        assertTrue(changes.contains("user.created login"), changes.toString());
+        assertTrue(changes.contains("organization.member.added " + globex + " model"), changes.toString());
+        assertTrue(changes.contains("group.member.added " + support + " admin"), changes.toString());
+    }
+
+    @Test
+    void anAdminsCreateUpdateAndDeleteAreRecorded() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        UserRepresentation change = broker.admin().users().get(jdoe).toRepresentation();
+        change.setEnabled(false);
+        broker.admin().users().get(jdoe).update(change);
+        broker.admin().users().delete(jdoe).close();
+
+        List<String> changes = changesOf(jdoe);
+        assertEquals(List.of("user.created admin", "user.updated admin", "user.deleted admin"),
+                changes.stream().filter(c -> c.startsWith("user.")).toList(), changes.toString());
+    }
+
+    @Test
+    void anAdminAddingAMemberToAnOrganizationIsRecorded() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+
+        broker.admin().organizations().get(globexId()).members().addMember(jdoe).close();
+
+        // Keycloak's organization membership event reports it, whoever joins the user
+        assertTrue(changesOf(jdoe).contains("organization.member.added " + globexId() + " model"),
+                changesOf(jdoe).toString());
+    }
+
+    @Test
+    void aChangeThatDoesNotHappenRecordsNothing() {
+        TestUsers.create(broker.admin(), "first", "first@acme.com", true, "password");
+        UserRepresentation taken = new UserRepresentation();
+        taken.setUsername("second");
+        taken.setEmail("first@acme.com"); // refused: the email exists
+        taken.setEnabled(true);
+        try (Response refused = broker.admin().users().create(taken)) {
+            assertEquals(409, refused.getStatus());
+        }
+
+        assertEquals(1, outbox().stream().filter(e -> "user.created".equals(e.get("type"))).count(),
+                outbox().toString());
+    }
+
+    private List<String> changesOf(String subjectId) {
+        return outbox().stream()
+                .filter(e -> subjectId.equals(e.get("subjectId")))
+                .map(e -> e.get("type") + (e.get("relatedId") == null ? "" : " " + e.get("relatedId")) + " "
+                        + e.get("source"))
+                .toList();
+    }
+
+    private List<Map<String, Object>> outbox() {
+        HttpResponse<String> response = OrgbridgeAdminApi.get(broker.getName(), "provisioning/outbox?max=1000",
+                admin.tokenManager().getAccessTokenString());
+        assertEquals(200, response.statusCode(), response.body());
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> entries = JsonSerialization.readValue(response.body(), List.class);
+            return entries.stream()
+                    .filter(e -> ((Number) e.get("createdAt")).longValue() >= testStarted)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String globexId() {
+        return BrokerState.organizations(broker).stream().filter(o -> o.getAlias().equals("globex"))
+                .map(OrganizationRepresentation::getId).findFirst().orElseThrow();
+    }
+
+    private String userId(String email) {
+        return broker.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+}
