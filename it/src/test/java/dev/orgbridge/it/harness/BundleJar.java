@@ -45,7 +45,9 @@ public final class BundleJar {
         Set<String> ids = new TreeSet<>();
         try (ZipFile zip = new ZipFile(path().toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.getName().startsWith(SERVICES) && !entry.isDirectory()) {
+                // every services file names provider factories, but the one declaring Orgbridge's own SPI
+                if (entry.getName().startsWith(SERVICES) && !entry.isDirectory()
+                        && !entry.getName().equals(SERVICES + "org.keycloak.provider.Spi")) {
                     String content = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
                     content.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                             .forEach(className -> ids.add(idOf(className)));
