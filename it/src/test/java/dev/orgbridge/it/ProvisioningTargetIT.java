@@ -25,7 +25,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
 class ProvisioningTargetIT extends BrokeredLoginTest {
 
-    private static final String TARGET_TYPE = "dev.orgbridge.delivery.target.ProvisioningTarget";
+    private static final String TARGET_TYPE = "dev.orgbridge.delivery.targets.ProvisioningTarget";
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     @InjectAdminClient

@@ -1,0 +1,7 @@
+package dev.orgbridge.delivery.targets;
+
+import org.keycloak.component.ComponentFactory;
+
+/** A kind of provisioning target (webhook; SCIM to come). */
+public interface ProvisioningTargetFactory extends ComponentFactory<ProvisioningTarget, ProvisioningTarget> {
+}
