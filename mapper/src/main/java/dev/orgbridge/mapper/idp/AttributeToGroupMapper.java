@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -64,14 +65,15 @@ public final class AttributeToGroupMapper extends OrgbridgeIdpMapper {
     @Override
     public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm,
                                             IdentityProviderMapperModel mapperModel, BrokeredIdentityContext login) {
-        GroupMapperSettings settings = settings(session, realm, mapperModel, login);
+        Checked checked = settings(session, realm, mapperModel, login);
+        GroupMapperSettings settings = checked.settings();
         Optional<UserModel> linked = linkedUser(session, realm, login);
         if (!mapsThisLogin(linked, mapperModel, login)) {
             return;
         }
-        Optional<KeycloakGroupScope> scope = linked.isPresent()
-                ? scopeOf(session, realm, settings, linked.get(), login)
-                : scopeBefore(session, realm, settings, login);
+        Optional<KeycloakGroupScope> scope = checked.scope(() -> linked.isPresent()
+                ? Scopes.organizationOf(session, realm, linked.get(), login.getAuthenticationSession())
+                : Scopes.organizationOwning(session, realm, login.getEmail()));
         if (scope.isEmpty()) {
             return;
         }
@@ -94,9 +96,11 @@ public final class AttributeToGroupMapper extends OrgbridgeIdpMapper {
 
     private void apply(KeycloakSession session, RealmModel realm, UserModel user,
                        IdentityProviderMapperModel mapperModel, BrokeredIdentityContext login, boolean sync) {
-        GroupMapperSettings settings = settings(session, realm, mapperModel, login);
+        Checked checked = settings(session, realm, mapperModel, login);
+        GroupMapperSettings settings = checked.settings();
         MappingReport report = report(session, realm, mapperModel, login, settings);
-        Optional<KeycloakGroupScope> found = scopeOf(session, realm, settings, user, login);
+        Optional<KeycloakGroupScope> found = checked.scope(
+                () -> Scopes.organizationOf(session, realm, user, login.getAuthenticationSession()));
         if (found.isEmpty()) {
             LOG.debugf("Mapper '%s': user %s has no organization; no groups mapped", mapperModel.getName(),
                     user.getId());
@@ -144,40 +148,35 @@ public final class AttributeToGroupMapper extends OrgbridgeIdpMapper {
                 settings.rule().multiple()), settings.rule(), scope);
     }
 
-    private static Optional<KeycloakGroupScope> scopeOf(KeycloakSession session, RealmModel realm,
-                                                        GroupMapperSettings settings, UserModel user,
-                                                        BrokeredIdentityContext login) {
-        return settings.scope() == ScopeKind.ORGANIZATION
-                ? Scopes.organizationOf(session, realm, user, login.getAuthenticationSession())
-                : Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow());
-    }
-
-    private static Optional<KeycloakGroupScope> scopeBefore(KeycloakSession session, RealmModel realm,
-                                                            GroupMapperSettings settings,
-                                                            BrokeredIdentityContext login) {
-        return settings.scope() == ScopeKind.ORGANIZATION
-                ? Scopes.organizationOwning(session, realm, login.getEmail())
-                : Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow());
-    }
-
     @Override
     public void checkSettings(KeycloakSession session, RealmModel realm, String name, Map<String, String> config) {
         checked(session, realm, name, config);
     }
 
-    /** The mapper's settings, with the parent group checked. */
-    private static GroupMapperSettings checked(KeycloakSession session, RealmModel realm, String name,
-                                               Map<String, String> config) {
+    /** The mapper's settings and, for a realm-group scope, the scope itself: its parent group is looked up once. */
+    private static Checked checked(KeycloakSession session, RealmModel realm, String name,
+                                   Map<String, String> config) {
         GroupMapperSettings settings = GroupMapperSettings.of(name, config);
-        if (settings.scope() == ScopeKind.REALM_GROUP
-                && Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow()).isEmpty()) {
+        if (settings.scope() != ScopeKind.REALM_GROUP) {
+            return new Checked(settings, Optional.empty());
+        }
+        Optional<KeycloakGroupScope> scope = Scopes.realmGroup(session, realm, settings.parentGroup().orElseThrow());
+        if (scope.isEmpty()) {
             throw SettingsReader.of(subject(name), Map.of()).invalid(GroupMapperSettings.PARENT_GROUP,
                     "names " + settings.parentGroup().get() + ", which is not a group of this realm");
         }
-        return settings;
+        return new Checked(settings, scope);
     }
 
-    private static GroupMapperSettings settings(KeycloakSession session, RealmModel realm,
+    private record Checked(GroupMapperSettings settings, Optional<KeycloakGroupScope> realmScope) {
+
+        /** The scope of this login: the realm group's, or the organization's the supplier finds. */
+        Optional<KeycloakGroupScope> scope(Supplier<Optional<KeycloakGroupScope>> organization) {
+            return settings.scope() == ScopeKind.ORGANIZATION ? organization.get() : realmScope;
+        }
+    }
+
+    private static Checked settings(KeycloakSession session, RealmModel realm,
                                                 IdentityProviderMapperModel mapperModel,
                                                 BrokeredIdentityContext login) {
         return settingsOrStop(session, realm, mapperModel, login,
