@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.orgbridge.core.sso.CsvException;
 import dev.orgbridge.core.sso.CsvRecords;
 import dev.orgbridge.core.sso.ImportColumns;
+import dev.orgbridge.core.sso.ReadAhead;
 import jakarta.ws.rs.core.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,10 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -132,7 +131,7 @@ final class ImportFile implements AutoCloseable {
     }
 
     /** Rows of the file, read lazily; malformed text is an {@link ImportRefused} (400). */
-    abstract static class Rows implements Iterator<Row>, AutoCloseable {
+    abstract static class Rows extends ReadAhead<Row> implements AutoCloseable {
         private final Reader reader;
 
         Rows(Reader reader) {
@@ -162,18 +161,16 @@ final class ImportFile implements AutoCloseable {
         }
 
         @Override
-        public boolean hasNext() {
+        protected Row read() {
             try {
-                return records.hasNext();
+                if (!records.hasNext()) {
+                    return null;
+                }
             } catch (CsvException e) {
                 throw malformed(e.getMessage());
             } catch (UncheckedIOException e) {
                 throw encoding(e);
             }
-        }
-
-        @Override
-        public Row next() {
             CsvRecords.Record record = records.next();
             return new Row(record.line(), record.fields());
         }
@@ -182,7 +179,6 @@ final class ImportFile implements AutoCloseable {
     private static final class JsonRows extends Rows {
         private final JsonParser parser;
         private long position;
-        private Row next;
 
         JsonRows(Reader reader) throws IOException {
             super(reader);
@@ -197,24 +193,7 @@ final class ImportFile implements AutoCloseable {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null) {
-                next = read();
-            }
-            return next != null;
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = next;
-            next = null;
-            return row;
-        }
-
-        private Row read() {
+        protected Row read() {
             try {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {

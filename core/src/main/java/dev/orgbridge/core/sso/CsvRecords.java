@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads CSV (RFC 4180: comma-separated, fields optionally in double quotes, {@code ""} for a quote inside quotes,
  * line breaks inside quotes) one record at a time, so a file of any length needs memory for one record only. A UTF-8
  * byte-order mark at the start is skipped; CRLF, LF and CR end records; blank lines are skipped.
  */
-public final class CsvRecords implements Iterator<CsvRecords.Record> {
+public final class CsvRecords extends ReadAhead<CsvRecords.Record> {
 
     /** One record: its fields, and the line it starts on (from 1). */
     public record Record(long line, List<String> fields) {
@@ -31,7 +29,6 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
     private long line = 1;
     private int peeked = -2;
     private boolean started;
-    private Record next;
 
     private CsvRecords(Reader in, int maxFieldLength, int maxFields) {
         this.in = in;
@@ -48,26 +45,9 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
         return new CsvRecords(in, maxFieldLength, maxFields);
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = read();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Record next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Record record = next;
-        next = null;
-        return record;
-    }
-
     /** The next non-blank record, or null at the end; throws {@link CsvException} on malformed text. */
-    private Record read() {
+    @Override
+    protected Record read() {
         while (true) {
             int c = peek();
             if (c == END) {
