@@ -1,11 +1,11 @@
 package dev.orgbridge.admin;
 
+import dev.orgbridge.admin.provisioning.ProvisioningResource;
 import dev.orgbridge.admin.users.ImportLimits;
 import dev.orgbridge.admin.users.UserImport;
 import dev.orgbridge.core.BuildInfo;
 import dev.orgbridge.support.grants.Grant;
 import dev.orgbridge.support.grants.GrantLedger;
-import dev.orgbridge.support.outbox.Outbox;
 import dev.orgbridge.support.sso.SsoIdentifierCollisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -120,13 +120,9 @@ public final class OrgbridgeAdminResource {
         return SsoIdentifierCollisions.of(session, session.getContext().getRealm(), attribute);
     }
 
-    /** Changes captured for provisioning and not delivered yet, oldest first (docs/provisioning.md). */
-    @GET
-    @Path("provisioning/outbox")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<OutboxItem> outbox(@QueryParam("max") @DefaultValue("100") int max) {
-        auth.realm().requireViewRealm();
-        return new Outbox(session).of(session.getContext().getRealm().getId(), Math.max(1, Math.min(max, 1000)))
-                .stream().map(OutboxItem::of).toList();
+    /** The provisioning log and its controls. */
+    @Path("provisioning")
+    public ProvisioningResource provisioning() {
+        return new ProvisioningResource(session, auth);
     }
 }

@@ -10,13 +10,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
 
 /**
  * Event listener {@code orgbridge-provisioning}: enable it on a realm (Realm settings → Events → Event listeners) to
- * capture that realm's changes for provisioning. Besides user and admin events it listens to Keycloak's organization
- * membership events, which also report joins made by login steps (Orgbridge's and Keycloak's), where no admin event
- * exists.
+ * capture that realm's changes for provisioning. Besides user and admin events it listens to Keycloak's model events,
+ * which report every way a change happens: organization joins and leaves (also those made by login steps, where no
+ * admin event exists), and users and organizations about to be removed (by an admin, by the user, by a workflow),
+ * while their username or alias can still be read.
  */
 public final class ProvisioningCaptureFactory implements EventListenerProviderFactory,
         OrgbridgeProviderFactory<EventListenerProvider> {
@@ -39,15 +41,28 @@ public final class ProvisioningCaptureFactory implements EventListenerProviderFa
             membership(join, EventType.ORGANIZATION_MEMBER_ADDED);
         } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent leave) {
             membership(leave, EventType.ORGANIZATION_MEMBER_REMOVED);
+        } else if (event instanceof UserModel.UserPreRemovedEvent removed) {
+            UserModel user = removed.getUser();
+            record(removed.getKeycloakSession(), removed.getRealm(), OutboxEntry.deletion(EventType.USER_DELETED,
+                    user.getId(), FROM_MODEL, new OutboxEntry.LastKnown(user.getUsername(), null)));
+        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
+            OrganizationModel organization = removed.getOrganization();
+            KeycloakSession session = removed.getKeycloakSession();
+            record(session, session.getContext().getRealm(), OutboxEntry.deletion(EventType.ORGANIZATION_DELETED,
+                    organization.getId(), FROM_MODEL,
+                    new OutboxEntry.LastKnown(organization.getAlias(), organization.getName())));
         }
     }
 
     private void membership(OrganizationModel.OrganizationMembershipEvent event, EventType type) {
         KeycloakSession session = event.getSession();
-        RealmModel realm = session.getContext().getRealm();
+        record(session, session.getContext().getRealm(), OutboxEntry.of(type, event.getUser().getId(),
+                event.getOrganization().getId(), FROM_MODEL));
+    }
+
+    private static void record(KeycloakSession session, RealmModel realm, OutboxEntry entry) {
         if (realm != null && realm.getEventsListenersStream().anyMatch(PROVIDER_ID::equals)) {
-            new Outbox(session).add(realm.getId(), OutboxEntry.of(type, event.getUser().getId(),
-                    event.getOrganization().getId(), FROM_MODEL));
+            new Outbox(session).add(realm.getId(), entry);
         }
     }
 

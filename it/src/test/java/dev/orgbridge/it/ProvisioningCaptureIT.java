@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -59,8 +60,31 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         broker.admin().users().delete(jdoe).close();
 
         List<String> changes = changesOf(jdoe);
-        assertEquals(List.of("user.created admin", "user.updated admin", "user.deleted admin"),
+        assertEquals(List.of("user.created admin", "user.updated admin", "user.deleted model"),
                 changes.stream().filter(c -> c.startsWith("user.")).toList(), changes.toString());
+    }
+
+    @Test
+    void anAdminsOrganizationChangesAreRecorded() {
+        OrganizationRepresentation initech = new OrganizationRepresentation();
+        initech.setName("Initech");
+        initech.setAlias("initech");
+        OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
+        domain.setName("initech.com");
+        initech.addDomain(domain);
+        String id;
+        try (Response created = broker.admin().organizations().create(initech)) {
+            assertEquals(201, created.getStatus());
+            id = created.getLocation().getPath().substring(created.getLocation().getPath().lastIndexOf('/') + 1);
+        }
+        OrganizationRepresentation renamed = broker.admin().organizations().get(id).toRepresentation();
+        renamed.setName("Initech Corp");
+        broker.admin().organizations().get(id).update(renamed).close();
+        broker.admin().organizations().get(id).delete().close();
+
+        // the deletion comes from Keycloak's removal event, which every way of deleting fires
+        assertEquals(List.of("organization.created admin", "organization.updated admin",
+                "organization.deleted model"), changesOf(id));
     }
 
     @Test

@@ -33,7 +33,6 @@ public final class Capture {
             case "REGISTER" -> List.of(new Captured(EventType.USER_CREATED, userId, null));
             case "UPDATE_PROFILE", "UPDATE_EMAIL", "VERIFY_EMAIL" ->
                     List.of(new Captured(EventType.USER_UPDATED, userId, null));
-            case "DELETE_ACCOUNT" -> List.of(new Captured(EventType.USER_DELETED, userId, null));
             case "IDENTITY_PROVIDER_FIRST_LOGIN", "IDENTITY_PROVIDER_POST_LOGIN" -> onboarding(userId, details);
             default -> List.of();
         };
@@ -64,7 +63,11 @@ public final class Capture {
         };
     }
 
-    /** {@code users/{id}}: created, updated (enabled and disabled included: the worker reads the state), deleted. */
+    /**
+     * {@code users/{id}}: created, updated (enabled and disabled included: the worker reads the state). Deletions are
+     * captured from Keycloak's pre-removal event instead, for every way a user is deleted, while the username is still
+     * known.
+     */
     private static List<Captured> user(String operation, String[] path) {
         if (path.length != 2 || !path[0].equals("users")) {
             return List.of();
@@ -72,13 +75,12 @@ public final class Capture {
         EventType type = switch (operation) {
             case "CREATE" -> EventType.USER_CREATED;
             case "UPDATE" -> EventType.USER_UPDATED;
-            case "DELETE" -> EventType.USER_DELETED;
             default -> null;
         };
         return type == null ? List.of() : List.of(new Captured(type, path[1], null));
     }
 
-    /** {@code organizations/{id}}. */
+    /** {@code organizations/{id}}: created, updated. Deletions come from Keycloak's removal event, as for users. */
     private static List<Captured> organization(String operation, String[] path) {
         if (path.length != 2 || !path[0].equals("organizations")) {
             return List.of();
@@ -86,7 +88,6 @@ public final class Capture {
         EventType type = switch (operation) {
             case "CREATE" -> EventType.ORGANIZATION_CREATED;
             case "UPDATE" -> EventType.ORGANIZATION_UPDATED;
-            case "DELETE" -> EventType.ORGANIZATION_DELETED;
             default -> null;
         };
         return type == null ? List.of() : List.of(new Captured(type, path[1], null));

@@ -1,5 +1,9 @@
 package dev.orgbridge.core.provisioning;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -11,6 +15,21 @@ public sealed interface EventData {
 
     /** Writes the {@code data} object. */
     void write(JsonWriter json);
+
+    /**
+     * The SHA-256 of the {@code data} JSON, in hex: equal for equal content, so the worker can tell an update that
+     * changes nothing a receiver sees since the last delivery.
+     */
+    default String fingerprint() {
+        JsonWriter json = new JsonWriter();
+        write(json);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.toJson().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 
     /** {@code user.created}, {@code user.updated}, {@code user.disabled}, {@code user.enabled}: {@code {"user":{…}}}. */
     record UserState(UserData user) implements EventData {

@@ -1,13 +1,30 @@
 package dev.orgbridge.delivery.targets;
 
+import dev.orgbridge.core.provisioning.EventType;
+import java.util.Optional;
 import org.keycloak.provider.Provider;
 
 /**
  * A downstream system a realm provisions to, configured as a Keycloak component of provider type
  * {@code dev.orgbridge.delivery.targets.ProvisioningTarget} (so it is stored per realm, exported with the realm, and
- * its secrets are masked in admin answers).
+ * its secrets are masked in admin answers). The worker asks it what to send for each call, inside a transaction, and
+ * sends it outside one.
  */
 public interface ProvisioningTarget extends Provider {
+
+    /** The component's id: the target's identity in the delivery tables. */
+    String componentId();
+
+    DeliveryPolicy policy();
+
+    /** Whether changes of this type are queued for this target at all. */
+    boolean wants(EventType type);
+
+    /**
+     * Reads what to send for one call, with the subject's current state; empty when the target needs nothing (the
+     * subject is out of its scope, or gone and its deletion follows).
+     */
+    Optional<Outgoing> prepare(CallContext call);
 
     @Override
     default void close() {

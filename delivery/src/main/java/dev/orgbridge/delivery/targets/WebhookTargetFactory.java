@@ -9,12 +9,17 @@ import dev.orgbridge.core.provisioning.WebhookSecret;
 import dev.orgbridge.support.OrgbridgeProviderFactory;
 import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
+import dev.orgbridge.delivery.TargetTls;
+import dev.orgbridge.delivery.WebhookSender;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -31,6 +36,7 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
         OrgbridgeProviderFactory<ProvisioningTarget> {
 
     public static final String PROVIDER_ID = "orgbridge-webhook";
+    static final String USER_AGENT = "Orgbridge/" + WebhookTargetFactory.class.getPackage().getImplementationVersion();
 
     static final String URL = "url";
     static final String SECRET = "secret";
@@ -41,9 +47,12 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     static final String ALLOW_LOOPBACK = "allowLoopback";
 
     /** The start of a Keycloak vault reference, e.g. {@code ${vault.acme-webhook}}, resolved when sending. */
-    private static final String VAULT_REFERENCE = "${vault.";
+    static final String VAULT_REFERENCE = "${vault.";
 
-    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    private static final String CONNECT_TIMEOUT = "connectTimeoutMillis";
+    private static final String READ_TIMEOUT = "readTimeoutMillis";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = DeliveryPolicy.withOwn(ProviderConfigurationBuilder.create()
             .property().name(URL).label("URL")
             .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local and "
                     + "cloud-metadata addresses are always refused; private networks, this host and plain http only "
@@ -66,7 +75,34 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
             .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
             .property().name(ALLOW_LOOPBACK).label("Allow this host")
             .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .build();
+            .build());
+
+    /** One HTTP client per node for all webhook targets, made when the first target is used. */
+    private volatile WebhookSender sender;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Server options {@code --spi-orgbridge-provisioning-target--orgbridge-webhook--connect-timeout-millis} (default
+     * 5000) and {@code …--read-timeout-millis} (default 10000).
+     */
+    @Override
+    public void init(Config.Scope config) {
+        connectTimeout = Duration.ofMillis(config.getInt(CONNECT_TIMEOUT, 5000));
+        readTimeout = Duration.ofMillis(config.getInt(READ_TIMEOUT, 10000));
+    }
+
+    @Override
+    public void close() {
+        WebhookSender open = sender;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // shutting down: nothing left to do with it
+            }
+        }
+    }
 
     @Override
     public String getId() {
@@ -100,10 +136,17 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
 
     @Override
     public ProvisioningTarget create(KeycloakSession session, ComponentModel model) {
+        if (sender == null) {
+            synchronized (this) {
+                if (sender == null) {
+                    sender = new WebhookSender(connectTimeout, readTimeout, TargetTls.of(session), USER_AGENT);
+                }
+            }
+        }
         return parse(model);
     }
 
-    private static WebhookTarget parse(ComponentModel model) {
+    private WebhookTarget parse(ComponentModel model) {
         Map<String, String> config = model.getConfig().entrySet().stream()
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.join("##", entry.getValue())));
@@ -121,6 +164,7 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
             types.add(EventType.fromWireName(name).orElseThrow(() -> settings.invalid(EVENT_TYPES,
                     "names " + name + ", which is not an event type")));
         }
-        return new WebhookTarget(model.getId(), url, Set.copyOf(types), Set.copyOf(settings.values(ORGANIZATIONS)));
+        return new WebhookTarget(model.getId(), url, types, Set.copyOf(settings.values(ORGANIZATIONS)),
+                DeliveryPolicy.parse(settings), () -> sender);
     }
 }

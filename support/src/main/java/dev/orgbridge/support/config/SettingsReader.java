@@ -87,6 +87,23 @@ public final class SettingsReader {
         };
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    public int integer(String option, int fallback, int min, int max) {
+        Optional<String> raw = text(option);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the range
+        }
+        throw invalid(option, "is " + raw.get() + " but must be a whole number from " + min + " to " + max);
+    }
+
     public <E extends Enum<E>> E choice(String option, E[] values, E fallback) {
         Optional<String> raw = text(option);
         if (raw.isEmpty()) {

@@ -23,6 +23,22 @@ public final class Outbox {
         em.persist(new OutboxEntity(KeycloakModelUtils.generateId(), realmId, entry, Time.currentTimeMillis()));
     }
 
+    /**
+     * Takes an entry out of the outbox for delivery: true if this transaction removed it. Two nodes taking the same
+     * entry serialise on its row; the second one removes nothing and must not deliver it.
+     */
+    public boolean take(String id) {
+        return em.createNamedQuery("orgbridgeOutboxTake").setParameter("id", id).executeUpdate() == 1;
+    }
+
+    /**
+     * Drops entries older than {@code before}: those of realms that have the listener on but no target to deliver
+     * to.
+     */
+    public int purge(long before) {
+        return em.createNamedQuery("orgbridgeOutboxPurge").setParameter("before", before).executeUpdate();
+    }
+
     /** The realm's entries, oldest first, at most {@code max}. */
     public List<OutboxEntry> of(String realmId, int max) {
         return em.createNamedQuery("orgbridgeOutboxOfRealm", OutboxEntity.class)

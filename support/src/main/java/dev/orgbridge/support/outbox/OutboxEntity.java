@@ -14,7 +14,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ORGBRIDGE_OUTBOX")
 @NamedQuery(name = "orgbridgeOutboxOfRealm", query = "select o from OutboxEntity o where o.realmId = :realmId "
-        + "order by o.createdAt, o.id")
+        + "order by o.sequence")
+@NamedQuery(name = "orgbridgeOutboxTake", query = "delete from OutboxEntity o where o.id = :id")
+@NamedQuery(name = "orgbridgeOutboxPurge", query = "delete from OutboxEntity o where o.createdAt < :before")
 public class OutboxEntity {
 
     @Id
@@ -36,6 +38,15 @@ public class OutboxEntity {
     @Column(name = "SOURCE", length = 32, nullable = false)
     private String source;
 
+    @Column(name = "SUBJECT_NAME")
+    private String subjectName;
+
+    @Column(name = "SUBJECT_LABEL")
+    private String subjectLabel;
+
+    @Column(name = "SEQ", nullable = false)
+    private long sequence;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -50,11 +61,14 @@ public class OutboxEntity {
         this.subjectId = entry.subjectId();
         this.relatedId = entry.relatedId();
         this.source = entry.source();
+        this.subjectName = entry.lastKnown().name();
+        this.subjectLabel = entry.lastKnown().label();
+        this.sequence = OutboxSequence.next(createdAt);
         this.createdAt = createdAt;
     }
 
     OutboxEntry toEntry() {
-        return new OutboxEntry(id, EventType.fromWireName(eventType).orElseThrow(),
-                subjectId, relatedId, source, createdAt);
+        return new OutboxEntry(id, EventType.fromWireName(eventType).orElseThrow(), subjectId, relatedId, source,
+                new OutboxEntry.LastKnown(subjectName, subjectLabel), sequence, createdAt);
     }
 }

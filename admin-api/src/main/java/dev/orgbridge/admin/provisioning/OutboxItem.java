@@ -1,4 +1,4 @@
-package dev.orgbridge.admin;
+package dev.orgbridge.admin.provisioning;
 
 import dev.orgbridge.support.outbox.OutboxEntry;
 

@@ -1,0 +1,208 @@
+package dev.orgbridge.delivery.worker;
+
+import dev.orgbridge.core.provisioning.Coalescing;
+import dev.orgbridge.core.provisioning.DeliveryOutcome;
+import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.core.provisioning.NextStep;
+import dev.orgbridge.core.provisioning.SubjectKind;
+import dev.orgbridge.delivery.targets.Attempt;
+import dev.orgbridge.delivery.targets.CallContext;
+import dev.orgbridge.delivery.targets.Outgoing;
+import dev.orgbridge.delivery.targets.ProvisioningTarget;
+import dev.orgbridge.delivery.targets.ProvisioningTargets;
+import dev.orgbridge.support.delivery.DeliveryEntity;
+import dev.orgbridge.support.delivery.DeliveryStatus;
+import dev.orgbridge.support.delivery.DeliveryStore;
+import dev.orgbridge.support.delivery.RemoteEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Delivers the pending changes of one subject (a user or an organization) to one target, in order: folds them into
+ * the fewest calls ({@link Coalescing}), reads the subject's current state for each call, sends it outside any
+ * transaction, and records what happened. A call to retry stops the subject's round: its later changes wait for it.
+ */
+final class SubjectRound implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SubjectRound.class);
+    private static final int MAX_DETAIL = 255;
+
+    private final TargetRound target;
+    private final List<PendingRow> rows;
+
+    SubjectRound(TargetRound target, List<PendingRow> rows) {
+        this.target = target;
+        this.rows = List.copyOf(rows);
+    }
+
+    @Override
+    public void run() {
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            // the rows stay pending and come back in a later round; a bug must not stop the worker
+            LOG.errorf(e, "Orgbridge delivery to target %s stopped for one subject", target.targetId());
+        }
+    }
+
+    private void deliver() {
+        SubjectKind kind = rows.get(0).type().subject();
+        List<Coalescing.PendingChange> changes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PendingRow row = rows.get(i);
+            changes.add(new Coalescing.PendingChange(i, row.type(),
+                    row.type().isMembership() ? row.relatedId() : null));
+        }
+        Coalescing.Plan plan = Coalescing.plan(kind, changes);
+        if (!plan.dropped().isEmpty()) {
+            settle(rowsAt(plan.dropped()), DeliveryStatus.SKIPPED, null, null, "coalesced into another call");
+        }
+        for (Coalescing.Call call : plan.calls()) {
+            if (target.health().tripped() || !call(call)) {
+                return;
+            }
+        }
+    }
+
+    /** Makes one call; false when the subject's later calls must wait (a retry, or the target is gone). */
+    private boolean call(Coalescing.Call call) {
+        List<PendingRow> covered = rowsAt(call.covers());
+        long queuedAt = covered.stream().mapToLong(PendingRow::queuedAt).min().orElseThrow();
+        long now = Time.currentTimeMillis();
+        if (target.policy().retries().expired(Instant.ofEpochMilli(queuedAt), Instant.ofEpochMilli(now))) {
+            settle(covered, DeliveryStatus.DEAD, null, null, "dead letter: too old to send");
+            return true;
+        }
+        String messageId = MessageIds.of(covered.stream().map(PendingRow::id).toList());
+        Prepared prepared = KeycloakModelUtils.runJobInTransactionWithResult(target.sessionFactory(),
+                session -> prepare(session, call, covered, messageId));
+        if (prepared.targetGone()) {
+            return false;
+        }
+        if (prepared.outgoing().isEmpty()) {
+            settle(covered, DeliveryStatus.SKIPPED, messageId, null, prepared.skipReason());
+            return true;
+        }
+        Outgoing outgoing = prepared.outgoing().get();
+        Attempt attempt = outgoing.send(Instant.now());
+        int attemptNumber = covered.stream().mapToInt(PendingRow::attempts).max().orElse(0) + 1;
+        long sentAt = Time.currentTimeMillis();
+        NextStep next = target.policy().retries().after(attempt.outcome(), attemptNumber,
+                Instant.ofEpochMilli(queuedAt), Instant.ofEpochMilli(sentAt), ThreadLocalRandom.current()::nextDouble);
+        if (attempt.outcome() instanceof DeliveryOutcome.Success) {
+            target.health().succeeded(sentAt);
+        } else {
+            target.health().failed(attempt.describe(), sentAt);
+        }
+        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session ->
+                record(session, call.type(), covered, messageId, attempt, outgoing.contentHash(), next, sentAt));
+        LOG.debugf("Orgbridge delivery %s %s to target %s: %s, %s", call.type(), messageId, target.targetId(),
+                attempt.outcome().describe(), next.getClass().getSimpleName());
+        return !(next instanceof NextStep.RetryAt);
+    }
+
+    private Prepared prepare(KeycloakSession session, Coalescing.Call call, List<PendingRow> covered,
+                             String messageId) {
+        RealmModel realm = session.realms().getRealm(target.realmId());
+        ComponentModel component = realm == null ? null : realm.getComponent(target.targetId());
+        if (component == null) {
+            return Prepared.gone();
+        }
+        session.getContext().setRealm(realm);
+        ProvisioningTarget provider = ProvisioningTargets.of(session, component);
+        PendingRow first = covered.get(0);
+        RemoteEntity remote = new DeliveryStore(session).remote(target.targetId(), first.subjectId());
+        long lastSequence = covered.stream().mapToLong(PendingRow::sequence).max().orElseThrow();
+        CallContext context = new CallContext(session, realm, call.type(), first.subjectId(), call.containerId(),
+                messageId, Instant.ofEpochMilli(lastSequence / 1000), covered.get(covered.size() - 1).lastKnown(),
+                remote == null ? null : remote.remoteId(), remote != null);
+        Optional<Outgoing> outgoing = provider.prepare(context);
+        if (outgoing.isEmpty()) {
+            return Prepared.skip("out of the target's scope, or no longer exists");
+        }
+        boolean update = call.type().change() == EventType.Change.UPDATED
+                || call.type().change() == EventType.Change.TOGGLED;
+        String hash = outgoing.get().contentHash();
+        if (update && remote != null && hash != null && hash.equals(remote.contentHash())) {
+            return Prepared.skip("unchanged since the last delivery");
+        }
+        return new Prepared(outgoing, null, false);
+    }
+
+    private void record(KeycloakSession session, EventType type, List<PendingRow> covered, String messageId,
+                        Attempt attempt, String contentHash, NextStep next, long now) {
+        DeliveryStore store = new DeliveryStore(session);
+        List<DeliveryEntity> entities = store.deliveries(covered.stream().map(PendingRow::id).toList());
+        String detail = truncate(attempt.describe());
+        if (next instanceof NextStep.Delivered) {
+            entities.forEach(row -> row.settle(DeliveryStatus.DELIVERED, messageId, attempt.httpStatus(), null, now));
+            remember(store, type, covered.get(0).subjectId(), attempt.remoteId(), contentHash, now);
+        } else if (next instanceof NextStep.RetryAt retry) {
+            long at = retry.at().toEpochMilli();
+            entities.forEach(row -> row.failed(messageId, attempt.httpStatus(), detail, now, at));
+            laterRows(covered).forEach(id -> Optional.ofNullable(store.delivery(id)).ifPresent(r -> r.waitUntil(at)));
+        } else {
+            NextStep.DeadLetter dead = (NextStep.DeadLetter) next;
+            String why = truncate("dead letter (" + dead.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "): " + attempt.describe());
+            entities.forEach(row -> row.settle(DeliveryStatus.DEAD, messageId, attempt.httpStatus(), why, now));
+        }
+        target.renewLease(session, now);
+    }
+
+    /** What the target now holds of the subject: its remote id and the content delivered; nothing after a deletion. */
+    private void remember(DeliveryStore store, EventType type, String subjectId, String remoteId, String contentHash,
+                          long now) {
+        if (type.change() == EventType.Change.DELETED) {
+            Optional.ofNullable(store.remote(target.targetId(), subjectId)).ifPresent(store::forget);
+            return;
+        }
+        RemoteEntity remote = store.remoteOrNew(target.targetId(), subjectId);
+        remote.delivered(remoteId, type.isMembership() ? remote.contentHash() : contentHash, now);
+    }
+
+    private void settle(List<PendingRow> settled, DeliveryStatus status, String messageId, Integer httpStatus,
+                        String detail) {
+        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session -> {
+            long now = Time.currentTimeMillis();
+            new DeliveryStore(session).deliveries(settled.stream().map(PendingRow::id).toList())
+                    .forEach(row -> row.settle(status, messageId, httpStatus, truncate(detail), now));
+        });
+    }
+
+    /** The subject's rows after the last of {@code covered}, which wait behind a retry. */
+    private List<String> laterRows(List<PendingRow> covered) {
+        long last = covered.stream().mapToLong(PendingRow::sequence).max().orElseThrow();
+        return rows.stream().filter(row -> row.sequence() > last && !covered.contains(row))
+                .map(PendingRow::id).toList();
+    }
+
+    private List<PendingRow> rowsAt(List<Long> positions) {
+        return positions.stream().map(position -> rows.get(Math.toIntExact(position))).toList();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…";
+    }
+
+    /** What to do for a call: send this, skip it (and why), or stop (the target was removed meanwhile). */
+    private record Prepared(Optional<Outgoing> outgoing, String skipReason, boolean targetGone) {
+        static Prepared skip(String reason) {
+            return new Prepared(Optional.empty(), reason, false);
+        }
+
+        static Prepared gone() {
+            return new Prepared(Optional.empty(), null, true);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.orgbridge.delivery.worker;
+
+import dev.orgbridge.core.provisioning.MassDeletionGuard;
+import dev.orgbridge.delivery.targets.DeliveryPolicy;
+import dev.orgbridge.delivery.targets.ProvisioningTarget;
+import dev.orgbridge.delivery.targets.ProvisioningTargets;
+import dev.orgbridge.support.delivery.DeliveryStore;
+import dev.orgbridge.support.delivery.TargetStateEntity;
+import dev.orgbridge.support.delivery.TargetStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * One round of deliveries to one target, on the node that holds the target's lease: reads a batch of its queue,
+ * delivers each subject's changes (subjects in parallel, each subject's in order), then folds what happened into the
+ * target's health: a target failing again and again backs off, then is quarantined.
+ */
+final class TargetRound {
+
+    private static final Logger LOG = Logger.getLogger(TargetRound.class);
+    /** How often a quarantined target is probed with one call. */
+    static final Duration PROBE_EVERY = Duration.ofMinutes(5);
+    /** The longest a failing (not yet quarantined) target waits between rounds. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final WorkerOptions options;
+    private final String owner;
+    private final String targetId;
+    private final TargetHealth health = new TargetHealth();
+    private final AtomicLong leaseRenewedAt = new AtomicLong();
+    private String realmId;
+    private DeliveryPolicy policy;
+
+    TargetRound(KeycloakSessionFactory sessionFactory, WorkerOptions options, String owner, String targetId) {
+        this.sessionFactory = sessionFactory;
+        this.options = options;
+        this.owner = owner;
+        this.targetId = targetId;
+    }
+
+    /** Runs the round; true when the target's queue had more than one batch. */
+    boolean run(ExecutorService calls) {
+        List<List<PendingRow>> subjects = new ArrayList<>();
+        Boolean full = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> begin(session,
+                subjects));
+        if (full == null) {
+            return false;
+        }
+        List<CompletableFuture<Void>> running = subjects.stream()
+                .map(rows -> CompletableFuture.runAsync(new SubjectRound(this, rows), calls))
+                .toList();
+        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
+        return full && !health.tripped();
+    }
+
+    /** Takes the lease and reads the batch; null when there is nothing to do now. */
+    private Boolean begin(KeycloakSession session, List<List<PendingRow>> subjects) {
+        DeliveryStore store = new DeliveryStore(session);
+        TargetStateEntity state = store.state(targetId);
+        if (state == null) {
+            return null; // the worker creates it first
+        }
+        realmId = state.realmId();
+        long now = Time.currentTimeMillis();
+        if (!store.lease(targetId, owner, now, now + options.lease().toMillis())) {
+            return null; // another node delivers to it
+        }
+        leaseRenewedAt.set(now);
+        RealmModel realm = session.realms().getRealm(realmId);
+        ComponentModel component = realm == null ? null : realm.getComponent(targetId);
+        if (component == null || state.status() == TargetStatus.PAUSED || now < state.nextRunAt()) {
+            store.release(targetId, owner);
+            return null;
+        }
+        session.getContext().setRealm(realm);
+        ProvisioningTarget target;
+        try {
+            target = ProvisioningTargets.of(session, component);
+        } catch (RuntimeException e) {
+            LOG.warnf("Orgbridge provisioning target '%s' cannot be used: %s", component.getName(), e.getMessage());
+            store.release(targetId, owner);
+            return null;
+        }
+        policy = target.policy();
+        if (massDeletion(store, state, now)) {
+            store.release(targetId, owner);
+            return null;
+        }
+        List<PendingRow> queue = store.queue(targetId, options.batchSize()).stream().map(PendingRow::of).toList();
+        Map<String, List<PendingRow>> bySubject = new LinkedHashMap<>();
+        queue.forEach(row -> bySubject.computeIfAbsent(row.subjectId(), id -> new ArrayList<>()).add(row));
+        bySubject.values().stream()
+                .filter(rows -> rows.get(0).nextAt() <= now)
+                .limit(state.status() == TargetStatus.QUARANTINED ? 1 : Long.MAX_VALUE) // a probe
+                .forEach(subjects::add);
+        return queue.size() == options.batchSize();
+    }
+
+    /** Pauses the target if the deletions queued within the guard's window are too many; true when paused. */
+    private boolean massDeletion(DeliveryStore store, TargetStateEntity state, long now) {
+        MassDeletionGuard guard = policy.massDeletion();
+        long since = Math.max(now - guard.window().toMillis(), state.deletionsConfirmedAt());
+        long deletions = store.deletionsSince(targetId, since);
+        if (deletions < guard.minimumDeletions()) {
+            return false;
+        }
+        long held = store.held(targetId);
+        MassDeletionGuard.Verdict verdict = guard.check(deletions, held);
+        if (verdict instanceof MassDeletionGuard.Pause pause) {
+            String detail = pause.deletions() + " deletions within " + guard.window().toMinutes() + " min reach "
+                    + pause.threshold() + " for " + pause.users() + " users held";
+            state.pause(TargetStatus.PAUSED, detail, now);
+            LOG.warnf("Orgbridge paused provisioning target %s: %s; resume it to confirm the deletions", targetId,
+                    detail);
+            return true;
+        }
+        return false;
+    }
+
+    /** Folds the round into the target's state and lets the lease go. */
+    private void end(KeycloakSession session) {
+        DeliveryStore store = new DeliveryStore(session);
+        TargetStateEntity state = store.state(targetId);
+        if (state == null) {
+            return; // the target was removed meanwhile
+        }
+        long now = Time.currentTimeMillis();
+        if (health.anySuccess()) {
+            state.succeeded(health.lastSuccessAt());
+            if (state.status() == TargetStatus.QUARANTINED) {
+                state.release();
+                LOG.infof("Orgbridge provisioning target %s answered again: out of quarantine", targetId);
+            }
+        }
+        int failures = health.trailingFailures();
+        if (failures > 0) {
+            state.failed(failures, health.firstFailureAt(), health.lastFailureAt(), health.lastError());
+            if (state.status() == TargetStatus.QUARANTINED) {
+                state.runNoEarlierThan(now + PROBE_EVERY.toMillis());
+            } else if (policy.quarantine().applies(state.failures(), Instant.ofEpochMilli(state.firstFailureAt()),
+                    Instant.ofEpochMilli(now))) {
+                String detail = state.failures() + " failed attempts in a row since "
+                        + Instant.ofEpochMilli(state.firstFailureAt()) + ", the last: " + health.lastError();
+                state.pause(TargetStatus.QUARANTINED, detail, now);
+                state.runNoEarlierThan(now + PROBE_EVERY.toMillis());
+                LOG.warnf("Orgbridge quarantined provisioning target %s: %s", targetId, detail);
+            } else if (health.tripped()) {
+                state.runNoEarlierThan(now + backoff(state.failures()));
+            }
+        }
+        store.release(targetId, owner);
+    }
+
+    /** The wait of a target that failed {@code failures} times in a row: the retry delays, by rounds of failures. */
+    private long backoff(int failures) {
+        Duration delay = policy.retries().delayAfter(Math.max(1, failures / TargetHealth.TRIP_AFTER), () -> 0.5);
+        return Math.min(delay.toMillis(), MAX_BACKOFF.toMillis());
+    }
+
+    /** Keeps the lease while the round runs, renewing it at most every third of its length. */
+    void renewLease(KeycloakSession session, long now) {
+        long renewed = leaseRenewedAt.get();
+        if (now - renewed > options.lease().toMillis() / 3 && leaseRenewedAt.compareAndSet(renewed, now)) {
+            new DeliveryStore(session).lease(targetId, owner, now, now + options.lease().toMillis());
+        }
+    }
+
+    KeycloakSessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    String targetId() {
+        return targetId;
+    }
+
+    String realmId() {
+        return realmId;
+    }
+
+    DeliveryPolicy policy() {
+        return policy;
+    }
+
+    TargetHealth health() {
+        return health;
+    }
+}

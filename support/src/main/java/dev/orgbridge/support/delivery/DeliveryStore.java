@@ -1,0 +1,183 @@
+package dev.orgbridge.support.delivery;
+
+import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.support.outbox.OutboxEntry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The delivery tables, through the session's transaction: each target's queue and log (ORGBRIDGE_DELIVERY), state
+ * (ORGBRIDGE_TARGET_STATE) and what it holds (ORGBRIDGE_REMOTE).
+ */
+public final class DeliveryStore {
+
+    private final EntityManager em;
+
+    public DeliveryStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The realms that have at least one component of {@code providerType}: those whose outbox is delivered. */
+    public List<String> realmsWithComponents(String providerType) {
+        List<?> rows = em.createNativeQuery("select distinct REALM_ID from COMPONENT where PROVIDER_TYPE = ?1")
+                .setParameter(1, providerType)
+                .getResultList();
+        return rows.stream().map(String::valueOf).toList();
+    }
+
+    /** Queues a change for one target. */
+    public void enqueue(String targetId, String realmId, OutboxEntry change, long now) {
+        em.persist(new DeliveryEntity(KeycloakModelUtils.generateId(), targetId, realmId, change, change.source(),
+                now));
+    }
+
+    /** Targets with a pending delivery due by {@code now}. */
+    public List<String> dueTargets(long now) {
+        return em.createNamedQuery("orgbridgeDeliveryDueTargets", String.class).setParameter("now", now)
+                .getResultList();
+    }
+
+    /** The target's pending deliveries, in order, at most {@code max}. */
+    public List<DeliveryEntity> queue(String targetId, int max) {
+        return em.createNamedQuery("orgbridgeDeliveryQueue", DeliveryEntity.class)
+                .setParameter("targetId", targetId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public List<DeliveryEntity> deliveries(List<String> ids) {
+        return ids.stream().map(id -> em.find(DeliveryEntity.class, id)).toList();
+    }
+
+    public DeliveryEntity delivery(String id) {
+        return em.find(DeliveryEntity.class, id);
+    }
+
+    /** The target's state, if any delivery ever ran for it. */
+    public TargetStateEntity state(String targetId) {
+        return em.find(TargetStateEntity.class, targetId);
+    }
+
+    /** The target's state, created (and flushed, so a concurrent creation fails here) when missing. */
+    public TargetStateEntity stateOrNew(String targetId, String realmId) {
+        TargetStateEntity state = state(targetId);
+        if (state == null) {
+            state = new TargetStateEntity(targetId, realmId);
+            em.persist(state);
+            em.flush();
+        }
+        return state;
+    }
+
+    /**
+     * Takes the target's lease for {@code owner} until {@code until} if it is free, expired or already the owner's:
+     * only the lease holder delivers to a target, so two nodes never send the same change.
+     */
+    public boolean lease(String targetId, String owner, long now, long until) {
+        return em.createNamedQuery("orgbridgeTargetLease")
+                .setParameter("owner", owner)
+                .setParameter("until", until)
+                .setParameter("targetId", targetId)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    public void release(String targetId, String owner) {
+        em.createNamedQuery("orgbridgeTargetRelease").setParameter("targetId", targetId).setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    public RemoteEntity remote(String targetId, String subjectId) {
+        return em.find(RemoteEntity.class, new RemoteEntity.Key(targetId, subjectId));
+    }
+
+    public RemoteEntity remoteOrNew(String targetId, String subjectId) {
+        RemoteEntity remote = remote(targetId, subjectId);
+        if (remote == null) {
+            remote = new RemoteEntity(targetId, subjectId);
+            em.persist(remote);
+        }
+        return remote;
+    }
+
+    public void forget(RemoteEntity remote) {
+        em.remove(remote);
+    }
+
+    /** How many users, organizations and groups the target holds. */
+    public long held(String targetId) {
+        return em.createNamedQuery("orgbridgeRemoteCount", Long.class).setParameter("targetId", targetId)
+                .getSingleResult();
+    }
+
+    /**
+     * Deletions of users the target holds, queued since {@code since}, sent or not (skipped ones aside): what the
+     * mass-deletion guard counts.
+     */
+    public long deletionsSince(String targetId, long since) {
+        return em.createNamedQuery("orgbridgeDeliveryRecentDeletions", Long.class)
+                .setParameter("targetId", targetId)
+                .setParameter("deleted", EventType.USER_DELETED.wireName())
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
+    /** The target's deliveries by status. */
+    public Map<DeliveryStatus, Long> counts(String targetId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0L);
+        }
+        em.createNamedQuery("orgbridgeDeliveryCount", Object[].class).setParameter("targetId", targetId)
+                .getResultList()
+                .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** A page of the realm's provisioning log, newest first; each filter may be null. */
+    public List<DeliveryEntity> log(String realmId, LogFilter filter, int first, int max) {
+        StringBuilder jpql = new StringBuilder("select d from DeliveryEntity d where d.realmId = :realmId");
+        if (filter.targetId() != null) {
+            jpql.append(" and d.targetId = :targetId");
+        }
+        if (filter.subjectId() != null) {
+            jpql.append(" and d.subjectId = :subjectId");
+        }
+        if (filter.status() != null) {
+            jpql.append(" and d.status = :status");
+        }
+        TypedQuery<DeliveryEntity> query = em.createQuery(jpql.append(" order by d.sequence desc").toString(),
+                DeliveryEntity.class).setParameter("realmId", realmId);
+        if (filter.targetId() != null) {
+            query.setParameter("targetId", filter.targetId());
+        }
+        if (filter.subjectId() != null) {
+            query.setParameter("subjectId", filter.subjectId());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** What a log page shows: one target, one subject, one status; null for any. */
+    public record LogFilter(String targetId, String subjectId, DeliveryStatus status) {
+    }
+
+    /** Queues the target's dead letters again, as if new. */
+    public int retryDead(String targetId, long now) {
+        return em.createNamedQuery("orgbridgeDeliveryRetryDead").setParameter("targetId", targetId)
+                .setParameter("now", now).executeUpdate();
+    }
+
+    /** Drops settled deliveries older than {@code before} from the log. */
+    public int purge(long before) {
+        return em.createNamedQuery("orgbridgeDeliveryPurge").setParameter("before", before).executeUpdate();
+    }
+}
