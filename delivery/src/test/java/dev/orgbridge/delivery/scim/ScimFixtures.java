@@ -5,6 +5,7 @@ import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.scim.ScimUser;
 import dev.orgbridge.core.provisioning.scim.ScimUserMapping;
 import dev.orgbridge.core.provisioning.scim.ScimUserSource;
+import dev.orgbridge.delivery.TargetHttp;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
-/** What the SCIM client tests share: the loopback policy, a client with short timeouts, Jörg as Keycloak has him. */
+/** What the SCIM client tests share: the loopback policy, a client, Jörg as Keycloak has him. */
 final class ScimFixtures {
 
     /** Loopback over plain http: the test servers. */
@@ -27,18 +28,21 @@ final class ScimFixtures {
     private ScimFixtures() {
     }
 
-    /** A client with short timeouts: a hanging server costs the tests half a second. */
-    static ScimClient client(Clock clock) {
+    /**
+     * A client waiting {@code readTimeout} for an answer. The SDK's first request in a JVM takes a while (it builds its
+     * filter parser), so tests that do not test timeouts wait long enough.
+     */
+    static ScimClient client(Duration readTimeout, Clock clock) {
         try {
-            return new ScimClient(new dev.orgbridge.delivery.TargetHttp(Duration.ofSeconds(1), Duration.ofMillis(500),
-                    SSLContext.getDefault(), "Orgbridge/test"), clock);
+            return new ScimClient(new TargetHttp(Duration.ofSeconds(1), readTimeout, SSLContext.getDefault(),
+                    "Orgbridge/test"), clock);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static ScimClient client() {
-        return client(Clock.systemUTC());
+        return client(Duration.ofSeconds(10), Clock.systemUTC());
     }
 
     static ScimEndpoint endpoint(ScimTestServer server, ScimAuth auth) {

@@ -12,6 +12,7 @@ import de.captaingoldfish.scim.sdk.common.resources.ResourceNode;
 import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.resources.complex.FilterConfig;
+import de.captaingoldfish.scim.sdk.common.resources.complex.Meta;
 import de.captaingoldfish.scim.sdk.common.resources.complex.PatchConfig;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
@@ -57,9 +58,9 @@ final class ScimTestServer implements AutoCloseable {
     static final String PATH = "/scim/v2";
 
     /** Users: userName unique ignoring case, as RFC 7643 defines it. */
-    final Resources<User> users = new Resources<>(user -> user.getUserName()) { };
+    final Resources<User> users = new Resources<>("User", user -> user.getUserName()) { };
     /** Groups: displayName unique ignoring case (many servers insist). */
-    final Resources<Group> groups = new Resources<>(group -> group.getDisplayName()) { };
+    final Resources<Group> groups = new Resources<>("Group", group -> group.getDisplayName()) { };
 
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -197,9 +198,11 @@ final class ScimTestServer implements AutoCloseable {
     /** In-memory resources of one type, with one attribute unique ignoring case. */
     abstract static class Resources<T extends ResourceNode> extends ResourceHandler<T> {
         private final Map<String, T> byId = new ConcurrentHashMap<>();
+        private final String resourceType;
         private final Function<T, Optional<String>> uniqueName;
 
-        Resources(Function<T, Optional<String>> uniqueName) {
+        Resources(String resourceType, Function<T, Optional<String>> uniqueName) {
+            this.resourceType = resourceType;
             this.uniqueName = uniqueName;
         }
 
@@ -224,10 +227,10 @@ final class ScimTestServer implements AutoCloseable {
             }
             String id = UUID.randomUUID().toString();
             resource.setId(id);
-            resource.getMeta().ifPresent(meta -> {
-                meta.setCreated(Instant.now());
-                meta.setLastModified(Instant.now());
-            });
+            if (resource.getMeta().isEmpty()) { // stored directly by a test: what the SDK gives a resource it creates
+                resource.setMeta(Meta.builder().resourceType(resourceType).created(Instant.now())
+                        .lastModified(Instant.now()).build());
+            }
             byId.put(id, resource);
             return resource;
         }
