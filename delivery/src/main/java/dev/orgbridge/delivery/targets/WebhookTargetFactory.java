@@ -1,9 +1,7 @@
 package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.EventType;
-import dev.orgbridge.core.provisioning.InvalidTargetUrlException;
 import dev.orgbridge.core.provisioning.InvalidWebhookSecretException;
-import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
 import dev.orgbridge.support.OrgbridgeProviderFactory;
@@ -12,9 +10,7 @@ import dev.orgbridge.support.config.SettingsReader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -36,36 +32,25 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     static final String SECRET = "secret";
     static final String EVENT_TYPES = "eventTypes";
     static final String ORGANIZATIONS = "organizations";
-    static final String ALLOW_HTTP = "allowHttp";
-    static final String ALLOW_PRIVATE = "allowPrivateNetworks";
-    static final String ALLOW_LOOPBACK = "allowLoopback";
 
-    /** The start of a Keycloak vault reference, e.g. {@code ${vault.acme-webhook}}, resolved when sending. */
-    private static final String VAULT_REFERENCE = "${vault.";
-
-    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(URL).label("URL")
-            .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local and "
-                    + "cloud-metadata addresses are always refused; private networks, this host and plain http only "
-                    + "when allowed below.")
-            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
-            .property().name(SECRET).label("Signing secret")
-            .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault reference "
-                    + "such as ${vault.app-webhook}. Masked in every admin answer.")
-            .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()
-            .property().name(EVENT_TYPES).label("Event types")
-            .helpText("The event types to send, e.g. user.created; empty: all.")
-            .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
-            .options(Arrays.stream(EventType.values()).map(EventType::wireName).toList()).add()
-            .property().name(ORGANIZATIONS).label("Organizations")
-            .helpText("Aliases of the organizations whose users' changes are sent; empty: all users.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(ALLOW_HTTP).label("Allow plain http")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .property().name(ALLOW_PRIVATE).label("Allow private networks")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .property().name(ALLOW_LOOPBACK).label("Allow this host")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+    private static final List<ProviderConfigProperty> PROPERTIES = TargetSettings.policyOptions(
+            ProviderConfigurationBuilder.create()
+                .property().name(URL).label("URL")
+                .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local and "
+                        + "cloud-metadata addresses are always refused; private networks, this host and plain http only "
+                        + "when allowed below.")
+                .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+                .property().name(SECRET).label("Signing secret")
+                .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault reference "
+                        + "such as ${vault.app-webhook}. Masked in every admin answer.")
+                .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()
+                .property().name(EVENT_TYPES).label("Event types")
+                .helpText("The event types to send, e.g. user.created; empty: all.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+                .options(Arrays.stream(EventType.values()).map(EventType::wireName).toList()).add()
+                .property().name(ORGANIZATIONS).label("Organizations")
+                .helpText("Aliases of the organizations whose users' changes are sent; empty: all users.")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add())
             .build();
 
     @Override
@@ -88,7 +73,8 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
         try {
             parse(model);
             String secret = model.getConfig().getFirst(SECRET);
-            if (secret != null && !secret.startsWith(VAULT_REFERENCE) && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
+            if (secret != null && !secret.startsWith(TargetSettings.VAULT_REFERENCE)
+                    && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
                 WebhookSecret.parse(secret);
             }
         } catch (InvalidSettingsException e) {
@@ -104,18 +90,8 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     }
 
     private static WebhookTarget parse(ComponentModel model) {
-        Map<String, String> config = model.getConfig().entrySet().stream()
-                .filter(entry -> !entry.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.join("##", entry.getValue())));
-        SettingsReader settings = SettingsReader.of("webhook target '" + model.getName() + "'", config);
-        TargetPolicy policy = new TargetPolicy(settings.bool(ALLOW_HTTP, false), settings.bool(ALLOW_PRIVATE, false),
-                settings.bool(ALLOW_LOOPBACK, false));
-        TargetUrl url;
-        try {
-            url = TargetUrl.parse(settings.required(URL), policy);
-        } catch (InvalidTargetUrlException e) {
-            throw settings.invalid(URL, "is refused: " + e.getMessage());
-        }
+        SettingsReader settings = TargetSettings.read("webhook target '" + model.getName() + "'", model);
+        TargetUrl url = TargetSettings.url(settings, URL, TargetSettings.policy(settings));
         Set<EventType> types = new LinkedHashSet<>();
         for (String name : settings.values(EVENT_TYPES)) {
             types.add(EventType.fromWireName(name).orElseThrow(() -> settings.invalid(EVENT_TYPES,
