@@ -10,7 +10,6 @@ import dev.orgbridge.core.provisioning.scim.ScimUserMapping;
 import dev.orgbridge.core.provisioning.scim.UserNameSource;
 import dev.orgbridge.delivery.scim.ScimAuth;
 import dev.orgbridge.delivery.scim.ScimEndpoint;
-import dev.orgbridge.support.OrgbridgeProviderFactory;
 import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.Arrays;
@@ -21,9 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -33,8 +30,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * chosen authentication, an unknown SCIM path in the mapping or a scope that cannot be meant is a 400 naming the
  * option. Secrets are masked in admin answers and may be vault references, read when the target is created to send.
  */
-public final class ScimTargetFactory implements ProvisioningTargetFactory,
-        OrgbridgeProviderFactory<ProvisioningTarget> {
+public final class ScimTargetFactory extends AbstractTargetFactory {
 
     public static final String PROVIDER_ID = "orgbridge-scim";
 
@@ -124,28 +120,13 @@ public final class ScimTargetFactory implements ProvisioningTargetFactory,
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add())
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public ScimTargetFactory() {
+        super(PROVIDER_ID, "Orgbridge: users and groups pushed to a SCIM 2.0 server.", PROPERTIES);
     }
 
     @Override
-    public String getHelpText() {
-        return "Orgbridge: users and groups pushed to a SCIM 2.0 server.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        try {
-            parse(model, UnaryOperator.identity()); // secrets as stored: a vault entry is read when sending
-        } catch (InvalidSettingsException e) {
-            throw new ComponentValidationException(e.getMessage());
-        }
+    void check(ComponentModel model) {
+        parse(model, UnaryOperator.identity());
     }
 
     /** @throws InvalidSettingsException when a vault reference names no entry (or the settings were changed badly) */

@@ -4,17 +4,13 @@ import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.core.provisioning.InvalidWebhookSecretException;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
-import dev.orgbridge.support.OrgbridgeProviderFactory;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -23,8 +19,7 @@ import org.keycloak.representations.idm.ComponentRepresentation;
  * Provisioning target {@code orgbridge-webhook}: signed webhooks (Standard Webhooks) to one URL. Settings are checked
  * when the component is saved: a URL the SSRF policy refuses, a malformed secret or an unknown event type is a 400.
  */
-public final class WebhookTargetFactory implements ProvisioningTargetFactory,
-        OrgbridgeProviderFactory<ProvisioningTarget> {
+public final class WebhookTargetFactory extends AbstractTargetFactory {
 
     public static final String PROVIDER_ID = "orgbridge-webhook";
 
@@ -53,35 +48,25 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add())
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public WebhookTargetFactory() {
+        super(PROVIDER_ID, "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.",
+                PROPERTIES);
     }
 
     @Override
-    public String getHelpText() {
-        return "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        try {
-            parse(model);
-            String secret = model.getConfig().getFirst(SECRET);
-            if (secret != null && !secret.startsWith(TargetSettings.VAULT_REFERENCE)
-                    && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
-                WebhookSecret.parse(secret);
-            }
-        } catch (InvalidSettingsException e) {
-            throw new ComponentValidationException(e.getMessage());
-        } catch (InvalidWebhookSecretException e) {
-            throw new ComponentValidationException("Orgbridge webhook target option secret: " + e.getMessage());
-        }
+    void check(ComponentModel model) {
+        parse(model);
+        SettingsReader settings = settings(model);
+        settings.text(SECRET)
+                .filter(secret -> !secret.startsWith(TargetSettings.VAULT_REFERENCE)
+                        && !secret.equals(ComponentRepresentation.SECRET_VALUE))
+                .ifPresent(secret -> {
+                    try {
+                        WebhookSecret.parse(secret);
+                    } catch (InvalidWebhookSecretException e) {
+                        throw settings.invalid(SECRET, "is refused: " + e.getMessage());
+                    }
+                });
     }
 
     @Override
@@ -90,7 +75,7 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     }
 
     private static WebhookTarget parse(ComponentModel model) {
-        SettingsReader settings = TargetSettings.read("webhook target '" + model.getName() + "'", model);
+        SettingsReader settings = settings(model);
         TargetUrl url = TargetSettings.url(settings, URL, TargetSettings.policy(settings));
         Set<EventType> types = new LinkedHashSet<>();
         for (String name : settings.values(EVENT_TYPES)) {
@@ -98,5 +83,9 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
                     "names " + name + ", which is not an event type")));
         }
         return new WebhookTarget(model.getId(), url, Set.copyOf(types), Set.copyOf(settings.values(ORGANIZATIONS)));
+    }
+
+    private static SettingsReader settings(ComponentModel model) {
+        return TargetSettings.read("webhook target '" + model.getName() + "'", model);
     }
 }

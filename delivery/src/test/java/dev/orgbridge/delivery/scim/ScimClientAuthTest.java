@@ -12,10 +12,8 @@ import dev.orgbridge.core.provisioning.DeliveryOutcome.TransportFailure;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
 import dev.orgbridge.core.provisioning.scim.ScimError;
+import dev.orgbridge.delivery.LocalNetwork;
 import dev.orgbridge.delivery.scim.ScimResult.Action;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,34 +23,22 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Each way of authenticating, against servers that check it; OAuth2 tokens from a loopback token endpoint. */
 class ScimClientAuthTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private TokenEndpoint tokens;
-    private ScimTestServer server;
-    private ScimClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        tokens = new TokenEndpoint(300);
-        server = new ScimTestServer(header -> tokens.accepts(header), true, true);
-        client = ScimFixtures.client(Duration.ofSeconds(10), clock);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.close();
-        tokens.close();
-    }
+    @AutoClose
+    private final TokenEndpoint tokens = new TokenEndpoint(300);
+    @AutoClose
+    private final ScimTestServer server = new ScimTestServer(header -> tokens.accepts(header), true, true);
+    @AutoClose
+    private final ScimClient client = ScimFixtures.client(Duration.ofSeconds(10), clock);
 
     @Test
-    void aBearerTokenIsSentAndAWrongOneIsAPermanentFailure() throws IOException {
+    void aBearerTokenIsSentAndAWrongOneIsAPermanentFailure() {
         try (ScimTestServer bearer = ScimTestServer.withToken("right")) {
             assertEquals(Action.CREATED, client.provisionUser(endpoint(bearer, new ScimAuth.Bearer("right")),
                     scim(JORG), Optional.empty()).action());
@@ -66,7 +52,7 @@ class ScimClientAuthTest {
     }
 
     @Test
-    void basicAuthenticationSendsTheUserAndPassword() throws IOException {
+    void basicAuthenticationSendsTheUserAndPassword() {
         String expected = "Basic " + Base64.getEncoder().encodeToString("svc-orgbridge:pä:ss"
                 .getBytes(StandardCharsets.UTF_8));
         try (ScimTestServer basic = new ScimTestServer(expected::equals, true, true)) {
@@ -112,7 +98,7 @@ class ScimClientAuthTest {
     }
 
     @Test
-    void aServerThatKeepsRefusingIsAskedOnceMoreOnly() throws IOException {
+    void aServerThatKeepsRefusingIsAskedOnceMoreOnly() {
         try (ScimTestServer refusing = new ScimTestServer(header -> false, true, true)) {
             ScimResult result = client.provisionUser(oauth2(refusing, TokenEndpoint.CLIENT_SECRET), scim(JORG),
                     Optional.empty());
@@ -134,13 +120,9 @@ class ScimClientAuthTest {
     }
 
     @Test
-    void aTokenEndpointThatIsDownIsRetried() throws IOException {
-        int closedPort;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = free.getLocalPort();
-        }
-        ScimAuth down = new ScimAuth.ClientCredentials(TargetUrl.parse("http://127.0.0.1:" + closedPort + "/token",
-                LOCAL_TESTS), TokenEndpoint.CLIENT_ID, TokenEndpoint.CLIENT_SECRET, Optional.empty());
+    void aTokenEndpointThatIsDownIsRetried() {
+        ScimAuth down = new ScimAuth.ClientCredentials(TargetUrl.parse("http://127.0.0.1:" + LocalNetwork.closedPort()
+                + "/token", LOCAL_TESTS), TokenEndpoint.CLIENT_ID, TokenEndpoint.CLIENT_SECRET, Optional.empty());
 
         ScimResult result = client.deprovisionUser(endpoint(server, down), "u1",
                 DeprovisionMode.DELETE);

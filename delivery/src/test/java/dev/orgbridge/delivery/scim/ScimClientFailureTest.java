@@ -6,7 +6,6 @@ import static dev.orgbridge.delivery.scim.ScimFixtures.endpoint;
 import static dev.orgbridge.delivery.scim.ScimFixtures.scim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import dev.orgbridge.core.provisioning.DeliveryOutcome;
@@ -16,36 +15,24 @@ import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
 import dev.orgbridge.core.provisioning.scim.ScimError;
+import dev.orgbridge.delivery.LocalNetwork;
 import dev.orgbridge.delivery.scim.ScimResult.Action;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Servers that are busy, down, slow, wrong or not to be called: each becomes the outcome the worker acts on. */
 class ScimClientFailureTest {
 
-    private ScimTestServer server;
-    private ScimClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = ScimTestServer.withToken(TOKEN);
-        client = ScimFixtures.client();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.close();
-    }
+    @AutoClose
+    private final ScimTestServer server = ScimTestServer.withToken(TOKEN);
+    @AutoClose
+    private final ScimClient client = ScimFixtures.client();
 
     @Test
     void aBusyServerIsRetriedAfterTheWaitItAskedFor() {
@@ -83,12 +70,8 @@ class ScimClientFailureTest {
     }
 
     @Test
-    void aServerThatIsDownIsRetried() throws IOException {
-        int closedPort;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = free.getLocalPort();
-        }
-        ScimEndpoint down = new ScimEndpoint(TargetUrl.parse("http://127.0.0.1:" + closedPort + "/scim/v2",
+    void aServerThatIsDownIsRetried() {
+        ScimEndpoint down = new ScimEndpoint(TargetUrl.parse("http://127.0.0.1:" + LocalNetwork.closedPort() + "/scim/v2",
                 ScimFixtures.LOCAL_TESTS), new ScimAuth.Bearer(TOKEN));
 
         ScimResult result = client.provisionUser(down, scim(JORG), Optional.empty());
@@ -137,16 +120,12 @@ class ScimClientFailureTest {
     }
 
     @Test
-    void aHostResolvingToAnAddressThePolicyRefusesIsNeverContacted() throws IOException {
+    void aHostResolvingToAnAddressThePolicyRefusesIsNeverContacted() {
         // This machine's own name passes the URL check (a name), then resolves to loopback, which the policy
         // refuses: the check happens on the resolved addresses, at send time (DNS rebinding).
-        String ownName = InetAddress.getLocalHost().getHostName();
-        InetAddress resolved = InetAddress.getByName(ownName);
-        assumeTrue(!ownName.equalsIgnoreCase("localhost")
-                && (resolved.isSiteLocalAddress() || resolved.isLoopbackAddress()), "needs a host name of this machine");
         TargetPolicy httpOnly = new TargetPolicy(true, false, false);
-        ScimEndpoint sneaky = new ScimEndpoint(TargetUrl.parse(server.baseUrl().replace("127.0.0.1", ownName),
-                httpOnly), new ScimAuth.Bearer(TOKEN));
+        ScimEndpoint sneaky = new ScimEndpoint(TargetUrl.parse(server.baseUrl().replace("127.0.0.1",
+                LocalNetwork.ownNameResolvingHere()), httpOnly), new ScimAuth.Bearer(TOKEN));
 
         ScimResult result = client.provisionUser(sneaky, scim(JORG), Optional.empty());
 

@@ -11,12 +11,10 @@ import de.captaingoldfish.scim.sdk.common.resources.multicomplex.Member;
 import dev.orgbridge.core.provisioning.DeliveryOutcome;
 import dev.orgbridge.core.provisioning.scim.ScimGroup;
 import dev.orgbridge.delivery.scim.ScimResult.Action;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Groups and their members against a real SCIM server; the members are never lost by writing the group. */
@@ -24,24 +22,12 @@ class ScimClientGroupTest {
 
     private static final ScimGroup SALES = new ScimGroup("0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a", "Sales");
 
-    private ScimTestServer server;
-    private ScimClient client;
-    private String jorg;
-    private String kim;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = ScimTestServer.withToken(TOKEN);
-        client = ScimFixtures.client();
-        jorg = server.users.put(User.builder().userName("jmuller").build());
-        kim = server.users.put(User.builder().userName("kim").build());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.close();
-    }
+    @AutoClose
+    private final ScimTestServer server = ScimTestServer.withToken(TOKEN);
+    @AutoClose
+    private final ScimClient client = ScimFixtures.client();
+    private final String jorg = server.users.put(User.builder().userName("jmuller").build());
+    private final String kim = server.users.put(User.builder().userName("kim").build());
 
     @Test
     void aNewGroupIsCreatedWithoutMembers() {
@@ -127,7 +113,7 @@ class ScimClientGroupTest {
     }
 
     @Test
-    void aServerWithoutPatchHasGroupsAndMembersRewrittenKeepingTheOtherMembers() throws IOException {
+    void aServerWithoutPatchHasGroupsAndMembersRewrittenKeepingTheOtherMembers() {
         try (ScimTestServer noPatch = new ScimTestServer(("Bearer " + TOKEN)::equals, false, true)) {
             String other = noPatch.users.put(User.builder().userName("other").build());
             String id = noPatch.groups.put(Group.builder().displayName("Sales")

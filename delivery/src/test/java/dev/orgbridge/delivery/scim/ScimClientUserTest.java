@@ -14,31 +14,19 @@ import dev.orgbridge.core.provisioning.DeliveryOutcome;
 import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
 import dev.orgbridge.core.provisioning.scim.ScimUserSource;
 import dev.orgbridge.delivery.scim.ScimResult.Action;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Users against a real SCIM server: created once, found again whatever the server already holds, kept up to date. */
 class ScimClientUserTest {
 
-    private ScimTestServer server;
-    private ScimClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = ScimTestServer.withToken(TOKEN);
-        client = ScimFixtures.client();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.close();
-    }
+    @AutoClose
+    private final ScimTestServer server = ScimTestServer.withToken(TOKEN);
+    @AutoClose
+    private final ScimClient client = ScimFixtures.client();
 
     @Test
     void aNewUserIsCreatedAfterLookingForItByExternalIdAndUserName() {
@@ -157,7 +145,7 @@ class ScimClientUserTest {
     }
 
     @Test
-    void aServerWithoutPatchGetsTheWholeUserByPut() throws IOException {
+    void aServerWithoutPatchGetsTheWholeUserByPut() {
         try (ScimTestServer noPatch = new ScimTestServer(("Bearer " + TOKEN)::equals, false, true)) {
             String id = client.provisionUser(endpoint(noPatch), scim(JORG), Optional.empty()).remoteId().orElseThrow();
             ScimUserSource renamed = new ScimUserSource(JORG.id(), "jmuller", null, "Jörg", "Schmidt", true, Map.of());
@@ -173,7 +161,7 @@ class ScimClientUserTest {
     }
 
     @Test
-    void aServerThatRefusesToRemoveWhatIsNotThereGetsThePut() throws IOException {
+    void aServerThatRefusesToRemoveWhatIsNotThereGetsThePut() {
         try (ScimTestServer strict = new ScimTestServer(("Bearer " + TOKEN)::equals, true, false)) {
             String id = client.provisionUser(endpoint(strict), scim(JORG), Optional.empty()).remoteId().orElseThrow();
 
@@ -196,7 +184,7 @@ class ScimClientUserTest {
     }
 
     @Test
-    void deactivatingOnAServerWithoutPatchRewritesTheUserItHolds() throws IOException {
+    void deactivatingOnAServerWithoutPatchRewritesTheUserItHolds() {
         try (ScimTestServer noPatch = new ScimTestServer(("Bearer " + TOKEN)::equals, false, true)) {
             String id = noPatch.users.put(User.builder().userName("jmuller").nickName("jm").active(true).build());
 

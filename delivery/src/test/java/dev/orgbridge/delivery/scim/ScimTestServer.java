@@ -28,6 +28,7 @@ import de.captaingoldfish.scim.sdk.server.schemas.ResourceType;
 import de.captaingoldfish.scim.sdk.server.schemas.custom.ResourceTypeFeatures;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class ScimTestServer implements AutoCloseable {
      * @param patch         whether PATCH is offered (else the SDK answers 501)
      * @param lenientRemove whether removing an attribute that has no value is a no-op (else 400 noTarget)
      */
-    ScimTestServer(Predicate<String> authorization, boolean patch, boolean lenientRemove) throws IOException {
+    ScimTestServer(Predicate<String> authorization, boolean patch, boolean lenientRemove) {
         this.authorization = authorization;
         ServiceProvider provider = ServiceProvider.builder()
                 .filterConfig(FilterConfig.builder().supported(true).maxResults(50).build())
@@ -88,14 +89,18 @@ final class ScimTestServer implements AutoCloseable {
         endpoint = new ResourceEndpoint(provider);
         features(endpoint.registerEndpoint(new UserEndpointDefinition(users)));
         features(endpoint.registerEndpoint(new GroupEndpointDefinition(groups)));
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         http.setExecutor(threads);
         http.createContext(PATH, this::handle);
         http.start();
     }
 
     /** A server taking any request with this bearer token, offering PATCH, lenient on removing what is not there. */
-    static ScimTestServer withToken(String token) throws IOException {
+    static ScimTestServer withToken(String token) {
         return new ScimTestServer(("Bearer " + token)::equals, true, true);
     }
 

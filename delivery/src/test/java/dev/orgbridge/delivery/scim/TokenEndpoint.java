@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,13 @@ final class TokenEndpoint implements AutoCloseable {
     private final List<String> scopes = new CopyOnWriteArrayList<>();
 
     /** @param expiresIn the {@code expires_in} of each token, in seconds */
-    TokenEndpoint(long expiresIn) throws IOException {
+    TokenEndpoint(long expiresIn) {
         this.expiresIn = expiresIn;
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         http.createContext("/token", this::issue);
         http.start();
     }

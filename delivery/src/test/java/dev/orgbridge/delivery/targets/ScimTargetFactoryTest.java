@@ -30,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -45,7 +44,14 @@ class ScimTargetFactoryTest {
     private static final String BASE = "baseUrl=https://app.example.com/scim/v2";
     private static final String PREFIX = "Orgbridge SCIM target 'app' option ";
 
+    private static final String TOKEN_URL = "tokenUrl=https://idp.example.com/token";
+
     private final ScimTargetFactory factory = new ScimTargetFactory();
+
+    /** Settings of a target authenticating with OAuth2 client credentials, and more. */
+    private static List<String> oauth2(String... settings) {
+        return Stream.concat(Stream.of(BASE, "authType=oauth2-client-credentials"), Stream.of(settings)).toList();
+    }
 
     static Stream<Arguments> badSettings() {
         return Stream.of(
@@ -64,20 +70,17 @@ class ScimTargetFactoryTest {
                 arguments(List.of(BASE, "authType=basic", "password=p"), "username is required"),
                 arguments(List.of(BASE, "authType=basic", "username=a:b", "password=p"), "username contains ':'"),
                 arguments(List.of(BASE, "authType=basic", "username=svc"), "password is required"),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "clientId=c", "clientSecret=s"),
-                        "tokenUrl is required"),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=http://idp.example.com/token",
-                        "clientId=c", "clientSecret=s"), "tokenUrl is refused: "),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=https://169.254.169.254/t",
-                        "clientId=c", "clientSecret=s"), "tokenUrl is refused: "),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=https://idp.example.com/token",
-                        "clientSecret=s"), "clientId is required"),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=https://idp.example.com/token",
-                        "clientId=c"), "clientSecret is required"),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=https://idp.example.com/token",
-                        "clientId=c", "clientSecret=s", "scope=scim \"all\""), "scope is not an OAuth2 scope"),
-                arguments(List.of(BASE, "authType=oauth2-client-credentials", "tokenUrl=https://idp.example.com/token",
-                        "clientId=c", "clientSecret=s", "scope=a  b"), "scope is not an OAuth2 scope"),
+                arguments(oauth2("tokenUrl=", "clientId=c", "clientSecret=s"), "tokenUrl is required"),
+                arguments(oauth2("tokenUrl=http://idp.example.com/token", "clientId=c", "clientSecret=s"),
+                        "tokenUrl is refused: "),
+                arguments(oauth2("tokenUrl=https://169.254.169.254/t", "clientId=c", "clientSecret=s"),
+                        "tokenUrl is refused: "),
+                arguments(oauth2(TOKEN_URL, "clientSecret=s"), "clientId is required"),
+                arguments(oauth2(TOKEN_URL, "clientId=c"), "clientSecret is required"),
+                arguments(oauth2(TOKEN_URL, "clientId=c", "clientSecret=s", "scope=scim \"all\""),
+                        "scope is not an OAuth2 scope"),
+                arguments(oauth2(TOKEN_URL, "clientId=c", "clientSecret=s", "scope=a  b"),
+                        "scope is not an OAuth2 scope"),
                 arguments(List.of(BASE, "token=t", "attributeMapping=manager=boss"),
                         "attributeMapping is refused: 'manager=boss' names manager, which is not a SCIM path"),
                 arguments(List.of(BASE, "token=t", "attributeMapping=title"),
@@ -102,9 +105,7 @@ class ScimTargetFactoryTest {
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("badSettings")
     void refusesSettingsThatCannotWorkNamingTheOption(List<String> settings, String problem) {
-        ComponentValidationException e = assertThrows(ComponentValidationException.class,
-                () -> factory.validateConfiguration(null, null, model(settings)));
-        assertTrue(e.getMessage().startsWith(PREFIX + problem), e.getMessage());
+        TargetComponents.assertRefused(factory, settings, PREFIX + problem);
     }
 
     @Test
@@ -158,8 +159,7 @@ class ScimTargetFactoryTest {
 
     @Test
     void savingAgainWithTheMaskedSecretsIsAccepted() {
-        assertDoesNotThrow(() -> factory.validateConfiguration(null, null, model(List.of(BASE,
-                "authType=oauth2-client-credentials", "tokenUrl=https://idp.example.com/token", "clientId=c",
+        assertDoesNotThrow(() -> factory.validateConfiguration(null, null, model(oauth2(TOKEN_URL, "clientId=c",
                 "clientSecret=" + ComponentRepresentation.SECRET_VALUE))));
     }
 
@@ -190,17 +190,8 @@ class ScimTargetFactoryTest {
         return (ScimTarget) factory.create(session(vault), model(settings));
     }
 
-    /** A component named app with these settings; a key given twice is multivalued. */
     private static ComponentModel model(List<String> settings) {
-        ComponentModel model = new ComponentModel();
-        model.setId("c-1");
-        model.setName("app");
-        model.setProviderId(ScimTargetFactory.PROVIDER_ID);
-        for (String setting : settings) {
-            int equals = setting.indexOf('=');
-            model.getConfig().add(setting.substring(0, equals), setting.substring(equals + 1));
-        }
-        return model;
+        return TargetComponents.model(ScimTargetFactory.PROVIDER_ID, settings);
     }
 
     /** A session whose vault holds these entries, resolved as Keycloak's own transcriber does. */
