@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Reading the JSON answers of SCIM servers and token endpoints, with the Jackson Keycloak ships. */
 final class ScimJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ScimJson() {
     }

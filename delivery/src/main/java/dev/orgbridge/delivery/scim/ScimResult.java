@@ -38,8 +38,4 @@ public record ScimResult(DeliveryOutcome outcome, Action action, Optional<String
         Objects.requireNonNull(remoteId, "remoteId");
         Objects.requireNonNull(error, "error");
     }
-
-    public boolean succeeded() {
-        return outcome instanceof DeliveryOutcome.Success;
-    }
 }

@@ -43,11 +43,6 @@ public record ScimError(int status, Optional<String> scimType, Optional<String> 
         return status == 409 && scimType.map("uniqueness"::equalsIgnoreCase).orElse(true);
     }
 
-    /** The resource (or the path's target) is not there. */
-    public boolean notFound() {
-        return status == 404;
-    }
-
     /** A 400 {@code noTarget}: the path of the operation matched nothing, e.g. a member not in the group. */
     public boolean noTarget() {
         return status == 400 && scimType.map("noTarget"::equalsIgnoreCase).orElse(false);

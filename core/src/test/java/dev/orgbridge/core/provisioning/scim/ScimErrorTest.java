@@ -14,36 +14,35 @@ class ScimErrorTest {
 
     static Stream<Arguments> answers() {
         return Stream.of(
-                //        status, scimType,        refusesPatch, conflict, notFound, noTarget
-                arguments(405, null, true, false, false, false),           // PATCH not allowed on the resource
-                arguments(501, null, true, false, false, false),           // PATCH not implemented
-                arguments(400, null, true, false, false, false),           // a bare 400: try the PUT once
-                arguments(400, "invalidSyntax", true, false, false, false),
-                arguments(400, "invalidPath", true, false, false, false),
-                arguments(400, "INVALIDPATH", true, false, false, false),  // keywords compared ignoring case
-                arguments(400, "noTarget", true, false, false, true),
-                arguments(400, "invalidValue", false, false, false, false), // the PUT would carry the same value
-                arguments(400, "uniqueness", false, false, false, false),
-                arguments(400, "mutability", false, false, false, false),
-                arguments(409, "uniqueness", false, true, false, false),
-                arguments(409, null, false, true, false, false),           // many servers send no keyword
-                arguments(409, "mutability", false, false, false, false),
-                arguments(404, null, false, false, true, false),
-                arguments(404, "noTarget", false, false, true, false),
-                arguments(412, "invalidVers", false, false, false, false),
-                arguments(500, null, false, false, false, false),
-                arguments(401, null, false, false, false, false));
+                //        status, scimType,        refusesPatch, conflict, noTarget
+                arguments(405, null, true, false, false),           // PATCH not allowed on the resource
+                arguments(501, null, true, false, false),           // PATCH not implemented
+                arguments(400, null, true, false, false),           // a bare 400: try the PUT once
+                arguments(400, "invalidSyntax", true, false, false),
+                arguments(400, "invalidPath", true, false, false),
+                arguments(400, "INVALIDPATH", true, false, false),  // keywords compared ignoring case
+                arguments(400, "noTarget", true, false, true),
+                arguments(400, "invalidValue", false, false, false), // the PUT would carry the same value
+                arguments(400, "uniqueness", false, false, false),
+                arguments(400, "mutability", false, false, false),
+                arguments(409, "uniqueness", false, true, false),
+                arguments(409, null, false, true, false),           // many servers send no keyword
+                arguments(409, "mutability", false, false, false),
+                arguments(404, null, false, false, false),
+                arguments(404, "noTarget", false, false, false),
+                arguments(412, "invalidVers", false, false, false),
+                arguments(500, null, false, false, false),
+                arguments(401, null, false, false, false));
     }
 
-    @ParameterizedTest(name = "HTTP {0} {1}: PUT instead {2}, conflict {3}, not found {4}, no target {5}")
+    @ParameterizedTest(name = "HTTP {0} {1}: PUT instead {2}, conflict {3}, no target {4}")
     @MethodSource("answers")
     void saysWhatAnAnswerMeans(int status, String scimType, boolean refusesPatch, boolean conflict,
-            boolean notFound, boolean noTarget) {
+            boolean noTarget) {
         ScimError error = ScimError.of(status, scimType, null);
 
         assertEquals(refusesPatch, error.refusesPatch());
         assertEquals(conflict, error.conflict());
-        assertEquals(notFound, error.notFound());
         assertEquals(noTarget, error.noTarget());
     }
 
