@@ -45,9 +45,9 @@ import org.apache.http.entity.StringEntity;
  *
  * <ul>
  * <li>{@link #provisionUser}, {@link #provisionGroup}: update the resource known by its id ({@code PATCH}; a
- *     {@code PUT} where the server refuses the PATCH, see {@link ScimError#refusesPatch()}); when no id is known, or the
- *     server says 404, find it by {@code externalId}, then by {@code userName} / {@code displayName}, and take it over;
- *     else create it ({@code POST}); a 409 on create looks again and takes over what it finds.</li>
+ *     {@code PUT} where the server refuses the PATCH, see {@link ScimError#refusesPatch()}); when no id is known, or
+ *     the server says 404, find it by {@code externalId}, then by {@code userName} / {@code displayName}, and take it
+ *     over; else create it ({@code POST}); a 409 on create looks again and takes over what it finds.</li>
  * <li>{@link #deprovisionUser}: {@code active=false} or {@code DELETE}; a 404 is done.</li>
  * <li>{@link #addMember}, {@link #removeMember}: one member by PATCH; removing a member who is not there is done.</li>
  * </ul>
@@ -196,7 +196,7 @@ public final class ScimClient implements AutoCloseable {
             return result(created, Action.CREATED, ScimJson.text(ScimJson.read(created.body()), "id"));
         }
         if (error(created).map(ScimError::conflict).orElse(false)) {
-            // it exists after all: created by another node meanwhile, or missed by a filter this server reads its own way
+            // it exists after all: created meanwhile by another node, or missed by a filter read another way
             Found again = find(endpoint, desired);
             if (again.id().isPresent()) {
                 return result(desired.update().apply(again.id().get()), Action.ADOPTED, again.id());

@@ -57,7 +57,7 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
         OAUTH2_CLIENT_CREDENTIALS
     }
 
-    /** An OAuth2 scope: words of visible ASCII but {@code "} and {@code \}, separated by single spaces (RFC 6749 §3.3). */
+    /** An OAuth2 scope: words of visible ASCII but {@code "} and {@code \}, one space apart (RFC 6749 §3.3). */
     private static final Pattern OAUTH_SCOPE = Pattern.compile(
             "[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
 
@@ -65,12 +65,12 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
             ProviderConfigurationBuilder.create()
                 .property().name(BASE_URL).label("Base URL")
                 .helpText("The SCIM server's base URL, where /Users and /Groups are, e.g. "
-                        + "https://app.example.com/scim/v2. Link-local and cloud-metadata addresses are always refused; "
-                        + "private networks, this host and plain http only when allowed below.")
+                        + "https://app.example.com/scim/v2. Link-local and cloud-metadata addresses are always "
+                        + "refused; private networks, this host and plain http only when allowed below.")
                 .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
                 .property().name(AUTH_TYPE).label("Authentication")
                 .helpText("bearer: a token the SCIM server issued; basic: user name and password; "
-                        + "oauth2-client-credentials: a token fetched from the token URL with the client id and secret.")
+                        + "oauth2-client-credentials: a token fetched from the token URL with client id and secret.")
                 .type(ProviderConfigProperty.LIST_TYPE).options(SettingsReader.options(AuthType.values()))
                 .defaultValue(SettingsReader.option(AuthType.BEARER)).add()
                 .property().name(TOKEN).label("Bearer token")

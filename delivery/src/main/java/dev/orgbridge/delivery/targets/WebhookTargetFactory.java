@@ -31,13 +31,13 @@ public final class WebhookTargetFactory extends AbstractTargetFactory {
     private static final List<ProviderConfigProperty> PROPERTIES = TargetSettings.policyOptions(
             ProviderConfigurationBuilder.create()
                 .property().name(URL).label("URL")
-                .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local and "
-                        + "cloud-metadata addresses are always refused; private networks, this host and plain http only "
-                        + "when allowed below.")
+                .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local "
+                        + "and cloud-metadata addresses are always refused; private networks, this host and plain http "
+                        + "only when allowed below.")
                 .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
                 .property().name(SECRET).label("Signing secret")
-                .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault reference "
-                        + "such as ${vault.app-webhook}. Masked in every admin answer.")
+                .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault "
+                        + "reference such as ${vault.app-webhook}. Masked in every admin answer.")
                 .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()
                 .property().name(EVENT_TYPES).label("Event types")
                 .helpText("The event types to send, e.g. user.created; empty: all.")

@@ -71,8 +71,8 @@ class ScimClientFailureTest {
 
     @Test
     void aServerThatIsDownIsRetried() {
-        ScimEndpoint down = new ScimEndpoint(TargetUrl.parse("http://127.0.0.1:" + LocalNetwork.closedPort() + "/scim/v2",
-                ScimFixtures.LOCAL_TESTS), new ScimAuth.Bearer(TOKEN));
+        ScimEndpoint down = new ScimEndpoint(TargetUrl.parse("http://127.0.0.1:" + LocalNetwork.closedPort()
+                + "/scim/v2", ScimFixtures.LOCAL_TESTS), new ScimAuth.Bearer(TOKEN));
 
         ScimResult result = client.provisionUser(down, scim(JORG), Optional.empty());
 

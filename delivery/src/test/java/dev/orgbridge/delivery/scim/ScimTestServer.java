@@ -158,7 +158,8 @@ final class ScimTestServer implements AutoCloseable {
         }
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-        String url = baseUrl().replace(PATH, "") + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+        String url = baseUrl().replace(PATH, "") + exchange.getRequestURI().getRawPath()
+                + (query == null ? "" : "?" + query);
         ScimResponse response = endpoint.handleRequest(url, HttpMethod.valueOf(method), body.isEmpty() ? null : body,
                 headers, new Context(new HeaderCheck(exchange.getRequestHeaders().getFirst("Authorization"))));
         response.getHttpHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -56,7 +56,7 @@ public enum ScimAttribute {
         return enterprise;
     }
 
-    /** The path in a PATCH operation: the name, or for the enterprise extension the schema URN, a colon and the name. */
+    /** The path in a PATCH: the name, or for the enterprise extension the schema URN, a colon and the name. */
     public String path() {
         return enterprise ? ScimSchemas.ENTERPRISE_USER + ":" + attributeName : attributeName;
     }

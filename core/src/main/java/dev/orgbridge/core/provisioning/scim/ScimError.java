@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * An error answer of a SCIM server (RFC 7644 §3.12) as it goes into the provisioning log, and what the client makes
  * of it. The detail is the server's text, so it is made log-safe: control and line-separator characters become spaces
- * (no forged log lines), invisible format characters too (no bidi tricks), and it is cut to {@link #MAX_DETAIL} characters; a {@code scimType} that is not a plain
- * keyword is dropped.
+ * (no forged log lines), so do invisible format characters (no bidi tricks), and it is cut to {@link #MAX_DETAIL}
+ * characters; a {@code scimType} that is not a plain keyword is dropped.
  *
  * @param status the HTTP status; 0 when no answer came (e.g. the OAuth2 token endpoint was unreachable)
  */
