@@ -2,7 +2,6 @@ package dev.orgbridge.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,9 +12,7 @@ import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,27 +101,19 @@ class WebhookSenderTest {
     }
 
     @Test
-    void aReceiverThatIsDownIsRetried() throws IOException {
-        int closedPort;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = free.getLocalPort();
-        }
-        TargetUrl down = TargetUrl.parse("http://127.0.0.1:" + closedPort + "/hooks", LOCAL_TESTS);
+    void aReceiverThatIsDownIsRetried() {
+        TargetUrl down = TargetUrl.parse("http://127.0.0.1:" + LocalNetwork.closedPort() + "/hooks", LOCAL_TESTS);
 
         assertEquals(new DeliveryOutcome.Retry(TransportFailure.CONNECTION_REFUSED, Optional.empty()),
                 sender.send(down, SECRET, "msg_1", BODY, Instant.now()));
     }
 
     @Test
-    void aHostResolvingToAnAddressThePolicyRefusesIsNeverContacted() throws IOException {
+    void aHostResolvingToAnAddressThePolicyRefusesIsNeverContacted() {
         // this machine's own name passes the URL check (a name), then resolves to a private or loopback address,
         // which the strict policy refuses: the check happens on the resolved addresses, at send time
-        String ownName = InetAddress.getLocalHost().getHostName();
-        InetAddress resolved = InetAddress.getByName(ownName);
-        assumeTrue(!ownName.equalsIgnoreCase("localhost")
-                && (resolved.isSiteLocalAddress() || resolved.isLoopbackAddress()), "needs a host name of this machine");
-        TargetUrl sneaky = TargetUrl.parse("https://" + ownName + ":" + receiver.getAddress().getPort() + "/hooks",
-                TargetPolicy.STRICT);
+        TargetUrl sneaky = TargetUrl.parse("https://" + LocalNetwork.ownNameResolvingHere() + ":"
+                + receiver.getAddress().getPort() + "/hooks", TargetPolicy.STRICT);
 
         assertEquals(new DeliveryOutcome.PermanentFailure(TransportFailure.ADDRESS_REFUSED),
                 sender.send(sneaky, SECRET, "msg_1", BODY, Instant.now()));

@@ -2,11 +2,13 @@ package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.GroupData;
 import dev.orgbridge.core.provisioning.OrganizationData;
+import dev.orgbridge.core.provisioning.ProvisioningScope;
 import dev.orgbridge.core.provisioning.UserData;
 import dev.orgbridge.core.provisioning.UserRef;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -51,6 +53,14 @@ public final class Subjects {
     /** The aliases of the organizations the user is a member of. */
     public Set<String> organizationAliases(UserModel user) {
         return organizations().getByMember(user).map(OrganizationModel::getAlias).collect(Collectors.toSet());
+    }
+
+    /** What a target's scope looks at: the user's organizations, groups (by path) and identity providers. */
+    public ProvisioningScope.Memberships memberships(UserModel user) {
+        return new ProvisioningScope.Memberships(organizationAliases(user),
+                user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).collect(Collectors.toSet()),
+                session.users().getFederatedIdentitiesStream(realm, user).map(FederatedIdentityModel::getIdentityProvider)
+                        .collect(Collectors.toSet()));
     }
 
     private OrganizationProvider organizations() {

@@ -9,6 +9,7 @@ import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.UserRef;
 import dev.orgbridge.core.provisioning.WebhookSecret;
 import dev.orgbridge.delivery.WebhookSender;
+import dev.orgbridge.support.config.SettingsReader;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -125,15 +126,12 @@ public final class WebhookTarget implements ProvisioningTarget {
         }
     }
 
+    /** The signing secret, read now: from the component, or from the vault entry it names. */
     private WebhookSecret secret(CallContext call) {
         ComponentModel component = call.realm().getComponent(componentId);
-        String configured = component.getConfig().getFirst(WebhookTargetFactory.SECRET);
-        String value = configured.startsWith(WebhookTargetFactory.VAULT_REFERENCE)
-                ? call.session().vault().getStringSecret(configured).get()
-                        .orElseThrow(() -> new IllegalStateException("the vault has no secret for the reference "
-                                + "configured on webhook target '" + component.getName() + "'"))
-                : configured;
-        return WebhookSecret.parse(value);
+        SettingsReader settings = TargetSettings.read("webhook target '" + component.getName() + "'", component);
+        return WebhookSecret.parse(TargetSettings.secret(settings, WebhookTargetFactory.SECRET,
+                TargetSettings.vault(call.session())));
     }
 
     @Override

@@ -1,29 +1,23 @@
 package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.EventType;
-import dev.orgbridge.core.provisioning.InvalidTargetUrlException;
 import dev.orgbridge.core.provisioning.InvalidWebhookSecretException;
-import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
-import dev.orgbridge.support.OrgbridgeProviderFactory;
-import dev.orgbridge.support.config.InvalidSettingsException;
-import dev.orgbridge.support.config.SettingsReader;
 import dev.orgbridge.delivery.TargetTls;
 import dev.orgbridge.delivery.WebhookSender;
+import dev.orgbridge.support.config.SettingsReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -32,8 +26,7 @@ import org.keycloak.representations.idm.ComponentRepresentation;
  * Provisioning target {@code orgbridge-webhook}: signed webhooks (Standard Webhooks) to one URL. Settings are checked
  * when the component is saved: a URL the SSRF policy refuses, a malformed secret or an unknown event type is a 400.
  */
-public final class WebhookTargetFactory implements ProvisioningTargetFactory,
-        OrgbridgeProviderFactory<ProvisioningTarget> {
+public final class WebhookTargetFactory extends AbstractTargetFactory {
 
     public static final String PROVIDER_ID = "orgbridge-webhook";
     static final String USER_AGENT = "Orgbridge/" + WebhookTargetFactory.class.getPackage().getImplementationVersion();
@@ -42,45 +35,39 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     static final String SECRET = "secret";
     static final String EVENT_TYPES = "eventTypes";
     static final String ORGANIZATIONS = "organizations";
-    static final String ALLOW_HTTP = "allowHttp";
-    static final String ALLOW_PRIVATE = "allowPrivateNetworks";
-    static final String ALLOW_LOOPBACK = "allowLoopback";
-
-    /** The start of a Keycloak vault reference, e.g. {@code ${vault.acme-webhook}}, resolved when sending. */
-    static final String VAULT_REFERENCE = "${vault.";
 
     private static final String CONNECT_TIMEOUT = "connectTimeoutMillis";
     private static final String READ_TIMEOUT = "readTimeoutMillis";
 
-    private static final List<ProviderConfigProperty> PROPERTIES = DeliveryPolicy.withOwn(ProviderConfigurationBuilder.create()
-            .property().name(URL).label("URL")
-            .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local and "
-                    + "cloud-metadata addresses are always refused; private networks, this host and plain http only "
-                    + "when allowed below.")
-            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
-            .property().name(SECRET).label("Signing secret")
-            .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault reference "
-                    + "such as ${vault.app-webhook}. Masked in every admin answer.")
-            .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()
-            .property().name(EVENT_TYPES).label("Event types")
-            .helpText("The event types to send, e.g. user.created; empty: all.")
-            .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
-            .options(Arrays.stream(EventType.values()).map(EventType::wireName).toList()).add()
-            .property().name(ORGANIZATIONS).label("Organizations")
-            .helpText("Aliases of the organizations whose users' changes are sent; empty: all users.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(ALLOW_HTTP).label("Allow plain http")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .property().name(ALLOW_PRIVATE).label("Allow private networks")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .property().name(ALLOW_LOOPBACK).label("Allow this host")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+    private static final List<ProviderConfigProperty> PROPERTIES = DeliveryPolicy.withOwn(
+            TargetSettings.policyOptions(ProviderConfigurationBuilder.create()
+                .property().name(URL).label("URL")
+                .helpText("Where the webhooks are POSTed, e.g. https://app.example.com/hooks/keycloak. Link-local "
+                        + "and cloud-metadata addresses are always refused; private networks, this host and plain http "
+                        + "only when allowed below.")
+                .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+                .property().name(SECRET).label("Signing secret")
+                .helpText("The Standard Webhooks secret, whsec_ followed by base64 (24 to 64 bytes), or a vault "
+                        + "reference such as ${vault.app-webhook}. Masked in every admin answer.")
+                .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()
+                .property().name(EVENT_TYPES).label("Event types")
+                .helpText("The event types to send, e.g. user.created; empty: all.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+                .options(Arrays.stream(EventType.values()).map(EventType::wireName).toList()).add()
+                .property().name(ORGANIZATIONS).label("Organizations")
+                .helpText("Aliases of the organizations whose users' changes are sent; empty: all users.")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add())
             .build());
 
-    /** One HTTP client per node for all webhook targets, made when the first target is used. */
+    /** One HTTP client per node for all webhook targets. */
     private volatile WebhookSender sender;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(10);
+
+    public WebhookTargetFactory() {
+        super(PROVIDER_ID, "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.",
+                PROPERTIES);
+    }
 
     /**
      * Server options {@code --spi-orgbridge-provisioning-target--orgbridge-webhook--connect-timeout-millis} (default
@@ -90,6 +77,13 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     public void init(Config.Scope config) {
         connectTimeout = Duration.ofMillis(config.getInt(CONNECT_TIMEOUT, 5000));
         readTimeout = Duration.ofMillis(config.getInt(READ_TIMEOUT, 10000));
+    }
+
+    /** Makes the node's HTTP client, with TLS from Keycloak's truststore, once Keycloak is up. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> sender = new WebhookSender(connectTimeout,
+                readTimeout, TargetTls.of(session), USER_AGENT));
     }
 
     @Override
@@ -105,60 +99,29 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     }
 
     @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        try {
-            parse(model);
-            String secret = model.getConfig().getFirst(SECRET);
-            if (secret != null && !secret.startsWith(VAULT_REFERENCE) && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
-                WebhookSecret.parse(secret);
-            }
-        } catch (InvalidSettingsException e) {
-            throw new ComponentValidationException(e.getMessage());
-        } catch (InvalidWebhookSecretException e) {
-            throw new ComponentValidationException("Orgbridge webhook target option secret: " + e.getMessage());
-        }
+    void check(ComponentModel model) {
+        parse(model);
+        SettingsReader settings = settings(model);
+        settings.text(SECRET)
+                .filter(secret -> !secret.startsWith(TargetSettings.VAULT_REFERENCE)
+                        && !secret.equals(ComponentRepresentation.SECRET_VALUE))
+                .ifPresent(secret -> {
+                    try {
+                        WebhookSecret.parse(secret);
+                    } catch (InvalidWebhookSecretException e) {
+                        throw settings.invalid(SECRET, "is refused: " + e.getMessage());
+                    }
+                });
     }
 
     @Override
     public ProvisioningTarget create(KeycloakSession session, ComponentModel model) {
-        if (sender == null) {
-            synchronized (this) {
-                if (sender == null) {
-                    sender = new WebhookSender(connectTimeout, readTimeout, TargetTls.of(session), USER_AGENT);
-                }
-            }
-        }
         return parse(model);
     }
 
     private WebhookTarget parse(ComponentModel model) {
-        Map<String, String> config = model.getConfig().entrySet().stream()
-                .filter(entry -> !entry.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.join("##", entry.getValue())));
-        SettingsReader settings = SettingsReader.of("webhook target '" + model.getName() + "'", config);
-        TargetPolicy policy = new TargetPolicy(settings.bool(ALLOW_HTTP, false), settings.bool(ALLOW_PRIVATE, false),
-                settings.bool(ALLOW_LOOPBACK, false));
-        TargetUrl url;
-        try {
-            url = TargetUrl.parse(settings.required(URL), policy);
-        } catch (InvalidTargetUrlException e) {
-            throw settings.invalid(URL, "is refused: " + e.getMessage());
-        }
+        SettingsReader settings = settings(model);
+        TargetUrl url = TargetSettings.url(settings, URL, TargetSettings.policy(settings));
         Set<EventType> types = new LinkedHashSet<>();
         for (String name : settings.values(EVENT_TYPES)) {
             types.add(EventType.fromWireName(name).orElseThrow(() -> settings.invalid(EVENT_TYPES,
@@ -166,5 +129,9 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
         }
         return new WebhookTarget(model.getId(), url, types, Set.copyOf(settings.values(ORGANIZATIONS)),
                 DeliveryPolicy.parse(settings), () -> sender);
+    }
+
+    private static SettingsReader settings(ComponentModel model) {
+        return TargetSettings.read("webhook target '" + model.getName() + "'", model);
     }
 }

@@ -1,0 +1,146 @@
+package dev.orgbridge.delivery.targets;
+
+import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.core.provisioning.ProvisioningScope;
+import dev.orgbridge.core.provisioning.SubjectKind;
+import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
+import dev.orgbridge.core.provisioning.scim.ScimError;
+import dev.orgbridge.core.provisioning.scim.ScimGroup;
+import dev.orgbridge.core.provisioning.scim.ScimUser;
+import dev.orgbridge.core.provisioning.scim.ScimUserMapping;
+import dev.orgbridge.core.provisioning.scim.ScimUserSource;
+import dev.orgbridge.delivery.scim.ScimClient;
+import dev.orgbridge.delivery.scim.ScimEndpoint;
+import dev.orgbridge.delivery.scim.ScimResult;
+import dev.orgbridge.delivery.scim.ScimSubjects;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A SCIM 2.0 target as configured ({@code orgbridge-scim}): the server and its credentials (secrets already read from
+ * the vault: created for each send), how users map, which users it receives, what a deletion does, and whether groups
+ * are pushed. Safe to log: no secret in {@link #toString()}.
+ *
+ * <table>
+ * <caption>What each call becomes</caption>
+ * <tr><th>Call</th><th>SCIM</th></tr>
+ * <tr><td>user created, updated, enabled, disabled; in scope</td><td>create or update (idempotent)</td></tr>
+ * <tr><td>the same, out of scope, sent before</td><td>deprovision (deactivate or delete)</td></tr>
+ * <tr><td>user deleted, sent before</td><td>deprovision</td></tr>
+ * <tr><td>group member added / removed (push groups on)</td><td>create or adopt the group, add / remove the member</td></tr>
+ * </table>
+ *
+ * @param scope      which users the target receives ({@link ProvisioningScope#includes})
+ * @param pushGroups whether Keycloak groups and memberships are pushed too
+ * @param client     the node's SCIM client, shared by every SCIM target
+ */
+public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapping mapping, ProvisioningScope scope,
+                         DeprovisionMode deprovisioning, boolean pushGroups, DeliveryPolicy policy,
+                         Supplier<ScimClient> client) implements ProvisioningTarget {
+
+    public ScimTarget {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(deprovisioning, "deprovisioning");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(client, "client");
+    }
+
+    /** Creates or updates the user as read now, mapped as configured; see {@link ScimClient#provisionUser}. */
+    public ScimResult provisionUser(ScimClient scim, ScimUserSource user, Optional<String> knownRemoteId) {
+        return scim.provisionUser(endpoint, mapping.map(user), knownRemoteId);
+    }
+
+    /** Deactivates or deletes the user, as configured; see {@link ScimClient#deprovisionUser}. */
+    public ScimResult deprovisionUser(ScimClient scim, String remoteId) {
+        return scim.deprovisionUser(endpoint, remoteId, deprovisioning);
+    }
+
+    @Override
+    public boolean wants(EventType type) {
+        return type.subject() == SubjectKind.USER
+                && (!type.isMembership() || pushGroups && type.wireName().startsWith("group."));
+    }
+
+    @Override
+    public Optional<Outgoing> prepare(CallContext call) {
+        Subjects subjects = new Subjects(call.session(), call.realm());
+        Optional<String> remote = Optional.ofNullable(call.remoteId());
+        if (call.type() == EventType.USER_DELETED) {
+            return remote.map(id -> outgoing(null, scim -> deprovisionUser(scim, id)));
+        }
+        Optional<UserModel> found = subjects.userModel(call.subjectId());
+        if (found.isEmpty()) {
+            return Optional.empty(); // deleted meanwhile: its deletion follows
+        }
+        UserModel user = found.get();
+        boolean inScope = scope.includes(subjects.memberships(user));
+        if (call.type().isMembership()) {
+            GroupModel group = call.session().groups().getGroupById(call.realm(), call.containerId());
+            if (!inScope || remote.isEmpty() || group == null) {
+                return Optional.empty();
+            }
+            ScimGroup scimGroup = ScimSubjects.group(group);
+            boolean added = call.type() == EventType.GROUP_MEMBER_ADDED;
+            return Optional.of(outgoing(null, scim -> membership(scim, scimGroup, remote.get(), added)));
+        }
+        if (!inScope) {
+            return remote.map(id -> outgoing(null, scim -> deprovisionUser(scim, id)));
+        }
+        ScimUserSource source = ScimSubjects.user(user);
+        ScimUser mapped = mapping.map(source);
+        return Optional.of(outgoing(hash(mapped.resource()), scim -> scim.provisionUser(endpoint, mapped, remote)));
+    }
+
+    /** Finds or creates the group (idempotent), then adds or removes the member. */
+    private ScimResult membership(ScimClient scim, ScimGroup group, String userRemoteId, boolean add) {
+        ScimResult found = scim.provisionGroup(endpoint, group, Optional.empty());
+        if (found.remoteId().isEmpty()) {
+            return found;
+        }
+        return add ? scim.addMember(endpoint, found.remoteId().get(), userRemoteId)
+                : scim.removeMember(endpoint, found.remoteId().get(), userRemoteId);
+    }
+
+    private Outgoing outgoing(String contentHash, Function<ScimClient, ScimResult> call) {
+        return new Outgoing() {
+            @Override
+            public String contentHash() {
+                return contentHash;
+            }
+
+            @Override
+            public Attempt send(Instant now) {
+                ScimResult result = call.apply(client.get());
+                boolean membership = result.action() == ScimResult.Action.MEMBER_ADDED
+                        || result.action() == ScimResult.Action.MEMBER_REMOVED;
+                return new Attempt(result.outcome(), membership ? null : result.remoteId().orElse(null),
+                        result.error().map(ScimError::describe).orElse(null));
+            }
+        };
+    }
+
+    private static String hash(String resource) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(resource.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SCIM target " + componentId + " (" + endpoint + ")";
+    }
+}

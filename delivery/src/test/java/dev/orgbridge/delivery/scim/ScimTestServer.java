@@ -1,0 +1,275 @@
+package dev.orgbridge.delivery.scim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import de.captaingoldfish.scim.sdk.common.constants.ScimType;
+import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
+import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
+import de.captaingoldfish.scim.sdk.common.exceptions.ConflictException;
+import de.captaingoldfish.scim.sdk.common.exceptions.ResourceNotFoundException;
+import de.captaingoldfish.scim.sdk.common.resources.Group;
+import de.captaingoldfish.scim.sdk.common.resources.ResourceNode;
+import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
+import de.captaingoldfish.scim.sdk.common.resources.User;
+import de.captaingoldfish.scim.sdk.common.resources.complex.FilterConfig;
+import de.captaingoldfish.scim.sdk.common.resources.complex.Meta;
+import de.captaingoldfish.scim.sdk.common.resources.complex.PatchConfig;
+import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
+import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
+import de.captaingoldfish.scim.sdk.server.endpoints.Context;
+import de.captaingoldfish.scim.sdk.server.endpoints.ResourceEndpoint;
+import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
+import de.captaingoldfish.scim.sdk.server.endpoints.authorize.Authorization;
+import de.captaingoldfish.scim.sdk.server.endpoints.base.GroupEndpointDefinition;
+import de.captaingoldfish.scim.sdk.server.endpoints.base.UserEndpointDefinition;
+import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
+import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
+import de.captaingoldfish.scim.sdk.server.schemas.ResourceType;
+import de.captaingoldfish.scim.sdk.server.schemas.custom.ResourceTypeFeatures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A SCIM 2.0 server on loopback, written by others: the SCIM SDK's framework-independent {@link ResourceEndpoint}
+ * (filters, PATCH, schema validation, error answers) behind the JDK's HTTP server, with in-memory Users and Groups.
+ * It can be told to refuse PATCH, to answer the next request itself (429, 503, a custom error) or to hang.
+ */
+final class ScimTestServer implements AutoCloseable {
+
+    static final String PATH = "/scim/v2";
+
+    /** Users: userName unique ignoring case, as RFC 7643 defines it. */
+    final Resources<User> users = new Resources<>("User", user -> user.getUserName()) { };
+    /** Groups: displayName unique ignoring case (many servers insist). */
+    final Resources<Group> groups = new Resources<>("Group", group -> group.getDisplayName()) { };
+
+    private final HttpServer http;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ResourceEndpoint endpoint;
+    private final Predicate<String> authorization;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Canned> canned = new ConcurrentLinkedQueue<>();
+    private final Map<String, Runnable> beforeNext = new ConcurrentHashMap<>();
+
+    /** An answer given instead of the SDK's, after a delay. */
+    private record Canned(int status, Map<String, String> headers, String body, Duration delay) {
+    }
+
+    /**
+     * @param authorization decides on the request's {@code Authorization} header (null when absent)
+     * @param patch         whether PATCH is offered (else the SDK answers 501)
+     * @param lenientRemove whether removing an attribute that has no value is a no-op (else 400 noTarget)
+     */
+    ScimTestServer(Predicate<String> authorization, boolean patch, boolean lenientRemove) {
+        this.authorization = authorization;
+        ServiceProvider provider = ServiceProvider.builder()
+                .filterConfig(FilterConfig.builder().supported(true).maxResults(50).build())
+                .patchConfig(PatchConfig.builder().supported(patch).doNotFailOnNoTarget(lenientRemove).build())
+                .build();
+        endpoint = new ResourceEndpoint(provider);
+        features(endpoint.registerEndpoint(new UserEndpointDefinition(users)));
+        features(endpoint.registerEndpoint(new GroupEndpointDefinition(groups)));
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        http.setExecutor(threads);
+        http.createContext(PATH, this::handle);
+        http.start();
+    }
+
+    /** A server taking any request with this bearer token, offering PATCH, lenient on removing what is not there. */
+    static ScimTestServer withToken(String token) {
+        return new ScimTestServer(("Bearer " + token)::equals, true, true);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + PATH;
+    }
+
+    /** {@code METHOD /path?query} of every request, in order. */
+    List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    long count(String method) {
+        return requests.stream().filter(request -> request.startsWith(method + " ")).count();
+    }
+
+    void answerNext(int status, Map<String, String> headers, String body) {
+        canned.add(new Canned(status, headers, body, Duration.ZERO));
+    }
+
+    void hangNext(Duration delay) {
+        canned.add(new Canned(200, Map.of(), "{}", delay));
+    }
+
+    /** Runs {@code action} just before the next request of that method reaches the SDK (another node, meanwhile). */
+    void beforeNext(String method, Runnable action) {
+        beforeNext.put(method, action);
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        threads.shutdownNow();
+    }
+
+    private static void features(ResourceType type) {
+        type.setFeatures(ResourceTypeFeatures.builder().autoFiltering(true).autoSorting(true).build());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String method = exchange.getRequestMethod();
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add(method + " " + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+        Canned answer = canned.poll();
+        if (answer != null) {
+            sleep(answer.delay());
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            send(exchange, answer.status(), answer.body());
+            return;
+        }
+        Runnable action = beforeNext.remove(method);
+        if (action != null) {
+            action.run();
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        String url = baseUrl().replace(PATH, "") + exchange.getRequestURI().getRawPath()
+                + (query == null ? "" : "?" + query);
+        ScimResponse response = endpoint.handleRequest(url, HttpMethod.valueOf(method), body.isEmpty() ? null : body,
+                headers, new Context(new HeaderCheck(exchange.getRequestHeaders().getFirst("Authorization"))));
+        response.getHttpHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        send(exchange, response.getHttpStatus(), response.getHttpStatus() == 204 ? "" : response.toString());
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The SDK asks this whether the request is authenticated; any authenticated client may do anything. */
+    private final class HeaderCheck implements Authorization {
+        private final String header;
+
+        HeaderCheck(String header) {
+            this.header = header;
+        }
+
+        @Override
+        public Set<String> getClientRoles() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean authenticate(Map<String, String> httpHeaders, Map<String, String> queryParams) {
+            return authorization.test(header);
+        }
+    }
+
+    /** In-memory resources of one type, with one attribute unique ignoring case. */
+    abstract static class Resources<T extends ResourceNode> extends ResourceHandler<T> {
+        private final Map<String, T> byId = new ConcurrentHashMap<>();
+        private final String resourceType;
+        private final Function<T, Optional<String>> uniqueName;
+
+        Resources(String resourceType, Function<T, Optional<String>> uniqueName) {
+            this.resourceType = resourceType;
+            this.uniqueName = uniqueName;
+        }
+
+        /** Stores a resource as if another client had created it; returns its id. */
+        String put(T resource) {
+            return createResource(resource, null).getId().orElseThrow();
+        }
+
+        T get(String id) {
+            return byId.get(id);
+        }
+
+        List<T> all() {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public T createResource(T resource, Context context) {
+            String name = uniqueName.apply(resource).orElse("");
+            if (byId.values().stream().anyMatch(other -> uniqueName.apply(other).orElse("").equalsIgnoreCase(name))) {
+                throw new ConflictException(name + " exists", ScimType.RFC7644.UNIQUENESS);
+            }
+            String id = UUID.randomUUID().toString();
+            resource.setId(id);
+            if (resource.getMeta().isEmpty()) { // stored directly by a test: what the SDK gives a resource it creates
+                resource.setMeta(Meta.builder().resourceType(resourceType).created(Instant.now())
+                        .lastModified(Instant.now()).build());
+            }
+            byId.put(id, resource);
+            return resource;
+        }
+
+        @Override
+        public T getResource(String id, List<SchemaAttribute> attributes, List<SchemaAttribute> excludedAttributes,
+                Context context) {
+            return byId.get(id);
+        }
+
+        @Override
+        public PartialListResponse<T> listResources(long startIndex, int count, FilterNode filter,
+                SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
+                List<SchemaAttribute> excludedAttributes, Context context) {
+            List<T> all = new ArrayList<>(byId.values());
+            return PartialListResponse.<T>builder().resources(all).totalResults(all.size()).build();
+        }
+
+        @Override
+        public T updateResource(T resource, Context context) {
+            String id = resource.getId().orElseThrow();
+            if (!byId.containsKey(id)) {
+                throw new ResourceNotFoundException("no resource " + id, null, null);
+            }
+            byId.put(id, resource);
+            return resource;
+        }
+
+        @Override
+        public void deleteResource(String id, Context context) {
+            if (byId.remove(id) == null) {
+                throw new ResourceNotFoundException("no resource " + id, null, null);
+            }
+        }
+    }
+}
