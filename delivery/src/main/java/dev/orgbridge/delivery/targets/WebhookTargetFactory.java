@@ -12,9 +12,7 @@ import dev.orgbridge.support.config.SettingsReader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -104,10 +102,7 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
     }
 
     private static WebhookTarget parse(ComponentModel model) {
-        Map<String, String> config = model.getConfig().entrySet().stream()
-                .filter(entry -> !entry.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.join("##", entry.getValue())));
-        SettingsReader settings = SettingsReader.of("webhook target '" + model.getName() + "'", config);
+        SettingsReader settings = TargetSettings.of("webhook target", model);
         TargetPolicy policy = new TargetPolicy(settings.bool(ALLOW_HTTP, false), settings.bool(ALLOW_PRIVATE, false),
                 settings.bool(ALLOW_LOOPBACK, false));
         TargetUrl url;
