@@ -2,6 +2,6 @@ package dev.orgbridge.delivery.targets;
 
 import org.keycloak.component.ComponentFactory;
 
-/** A kind of provisioning target (webhook; SCIM to come). */
+/** A kind of provisioning target (webhook, email notifications to admins; SCIM to come). */
 public interface ProvisioningTargetFactory extends ComponentFactory<ProvisioningTarget, ProvisioningTarget> {
 }
