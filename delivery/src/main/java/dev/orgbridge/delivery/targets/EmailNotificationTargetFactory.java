@@ -5,8 +5,6 @@ import dev.orgbridge.core.domain.InvalidEmailException;
 import dev.orgbridge.core.provisioning.notify.DigestSchedule;
 import dev.orgbridge.core.provisioning.notify.NotificationKind;
 import dev.orgbridge.core.provisioning.notify.NotifyOn;
-import dev.orgbridge.support.OrgbridgeProviderFactory;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashSet;
@@ -16,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -28,8 +24,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * by its email theme. Settings are checked when the component is saved: a malformed address, an unknown kind, a
  * digest interval out of range or a language the realm does not offer is a 400.
  */
-public final class EmailNotificationTargetFactory implements ProvisioningTargetFactory,
-        OrgbridgeProviderFactory<ProvisioningTarget> {
+public final class EmailNotificationTargetFactory extends TargetFactory {
 
     public static final String PROVIDER_ID = "orgbridge-email-notifications";
 
@@ -64,40 +59,26 @@ public final class EmailNotificationTargetFactory implements ProvisioningTargetF
             .type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public EmailNotificationTargetFactory() {
+        super(PROVIDER_ID, "Orgbridge: provisioning notifications by email to admins, through the realm's SMTP "
+                + "settings.", PROPERTIES);
     }
 
     @Override
-    public String getHelpText() {
-        return "Orgbridge: provisioning notifications by email to admins, through the realm's SMTP settings.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+    void check(RealmModel realm, ComponentModel model) {
         SettingsReader settings = TargetSettings.of(KIND, model);
-        try {
-            Optional<Locale> locale = parse(model, settings).locale();
-            if (locale.isPresent()) {
-                requireOffered(settings, realm, locale.get());
-            }
-        } catch (InvalidSettingsException e) {
-            throw new ComponentValidationException(e.getMessage());
+        Optional<Locale> locale = read(model, settings).locale();
+        if (locale.isPresent()) {
+            requireOffered(settings, realm, locale.get());
         }
     }
 
     @Override
-    public ProvisioningTarget create(KeycloakSession session, ComponentModel model) {
-        return parse(model, TargetSettings.of(KIND, model));
+    EmailNotificationTarget parse(ComponentModel model) {
+        return read(model, TargetSettings.of(KIND, model));
     }
 
-    private static EmailNotificationTarget parse(ComponentModel model, SettingsReader settings) {
+    private static EmailNotificationTarget read(ComponentModel model, SettingsReader settings) {
         List<String> addresses = settings.values(RECIPIENTS);
         if (addresses.isEmpty()) {
             throw settings.invalid(RECIPIENTS, "is required");

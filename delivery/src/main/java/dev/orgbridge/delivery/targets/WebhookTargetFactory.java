@@ -6,8 +6,6 @@ import dev.orgbridge.core.provisioning.InvalidWebhookSecretException;
 import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
-import dev.orgbridge.support.OrgbridgeProviderFactory;
-import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -25,8 +22,7 @@ import org.keycloak.representations.idm.ComponentRepresentation;
  * Provisioning target {@code orgbridge-webhook}: signed webhooks (Standard Webhooks) to one URL. Settings are checked
  * when the component is saved: a URL the SSRF policy refuses, a malformed secret or an unknown event type is a 400.
  */
-public final class WebhookTargetFactory implements ProvisioningTargetFactory,
-        OrgbridgeProviderFactory<ProvisioningTarget> {
+public final class WebhookTargetFactory extends TargetFactory {
 
     public static final String PROVIDER_ID = "orgbridge-webhook";
 
@@ -66,42 +62,26 @@ public final class WebhookTargetFactory implements ProvisioningTargetFactory,
             .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
             .build();
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public WebhookTargetFactory() {
+        super(PROVIDER_ID, "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.",
+                PROPERTIES);
     }
 
     @Override
-    public String getHelpText() {
-        return "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        try {
-            parse(model);
-            String secret = model.getConfig().getFirst(SECRET);
-            if (secret != null && !secret.startsWith(VAULT_REFERENCE) && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
+    void check(RealmModel realm, ComponentModel model) {
+        parse(model);
+        String secret = model.getConfig().getFirst(SECRET);
+        if (secret != null && !secret.startsWith(VAULT_REFERENCE) && !secret.equals(ComponentRepresentation.SECRET_VALUE)) {
+            try {
                 WebhookSecret.parse(secret);
+            } catch (InvalidWebhookSecretException e) {
+                throw new ComponentValidationException("Orgbridge webhook target option secret: " + e.getMessage());
             }
-        } catch (InvalidSettingsException e) {
-            throw new ComponentValidationException(e.getMessage());
-        } catch (InvalidWebhookSecretException e) {
-            throw new ComponentValidationException("Orgbridge webhook target option secret: " + e.getMessage());
         }
     }
 
     @Override
-    public ProvisioningTarget create(KeycloakSession session, ComponentModel model) {
-        return parse(model);
-    }
-
-    private static WebhookTarget parse(ComponentModel model) {
+    WebhookTarget parse(ComponentModel model) {
         SettingsReader settings = TargetSettings.of("webhook target", model);
         TargetPolicy policy = new TargetPolicy(settings.bool(ALLOW_HTTP, false), settings.bool(ALLOW_PRIVATE, false),
                 settings.bool(ALLOW_LOOPBACK, false));
