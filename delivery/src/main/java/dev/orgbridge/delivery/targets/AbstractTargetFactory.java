@@ -31,7 +31,7 @@ abstract class AbstractTargetFactory implements ProvisioningTargetFactory,
      *
      * @throws InvalidSettingsException naming the first option at fault
      */
-    abstract void check(ComponentModel model);
+    abstract void check(RealmModel realm, ComponentModel model);
 
     @Override
     public final String getId() {
@@ -51,7 +51,7 @@ abstract class AbstractTargetFactory implements ProvisioningTargetFactory,
     @Override
     public final void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         try {
-            check(model);
+            check(realm, model);
         } catch (InvalidSettingsException e) {
             throw new ComponentValidationException(e.getMessage());
         }

@@ -54,6 +54,10 @@ public record DeliveryPolicy(RetrySchedule retries, Quarantine quarantine, MassD
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(MassDeletionGuard.DEFAULT.minimumDeletions()).add()
             .build();
 
+    /** The policy without any of these options set. */
+    static final DeliveryPolicy DEFAULT = new DeliveryPolicy(RetrySchedule.reference(), Quarantine.DEFAULT,
+            MassDeletionGuard.DEFAULT);
+
     /** The options of a target kind: its own, then these. */
     static List<ProviderConfigProperty> withOwn(List<ProviderConfigProperty> own) {
         List<ProviderConfigProperty> all = new ArrayList<>(own);

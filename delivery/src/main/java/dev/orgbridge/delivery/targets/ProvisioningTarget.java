@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.keycloak.provider.Provider;
 
 /**
- * A downstream system a realm provisions to, configured as a Keycloak component of provider type
+ * A downstream system a realm provisions to, or the admins it mails about provisioning
+ * ({@link EmailNotificationTarget}), configured as a Keycloak component of provider type
  * {@code dev.orgbridge.delivery.targets.ProvisioningTarget} (so it is stored per realm, exported with the realm, and
  * its secrets are masked in admin answers). The worker asks it what to send for each call, inside a transaction, and
  * sends it outside one.

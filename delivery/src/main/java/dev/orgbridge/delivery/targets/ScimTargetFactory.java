@@ -27,6 +27,7 @@ import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -137,7 +138,7 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
     }
 
     @Override
-    void check(ComponentModel model) {
+    void check(RealmModel realm, ComponentModel model) {
         parse(model, UnaryOperator.identity());
     }
 

@@ -17,6 +17,7 @@ import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -99,7 +100,7 @@ public final class WebhookTargetFactory extends AbstractTargetFactory {
     }
 
     @Override
-    void check(ComponentModel model) {
+    void check(RealmModel realm, ComponentModel model) {
         parse(model);
         SettingsReader settings = settings(model);
         settings.text(SECRET)

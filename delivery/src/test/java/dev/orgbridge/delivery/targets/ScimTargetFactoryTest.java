@@ -178,8 +178,9 @@ class ScimTargetFactoryTest {
         }
         assertEquals(Set.of("baseUrl", "authType", "token", "username", "password", "tokenUrl", "clientId",
                 "clientSecret", "scope", "attributeMapping", "userNameFrom", "scopeKind", "scopeValues",
-                "deprovisioning", "pushGroups", "allowHttp", "allowPrivateNetworks", "allowLoopback"),
-                options.keySet());
+                "deprovisioning", "pushGroups", "allowHttp", "allowPrivateNetworks", "allowLoopback",
+                "retryDelaysSeconds", "maxAttempts", "maxAgeHours", "quarantineAfterFailures",
+                "quarantineAfterMinutes", "massDeletionPercent", "massDeletionMinimum"), options.keySet());
         assertEquals(List.of("bearer", "basic", "oauth2-client-credentials"), options.get("authType").getOptions());
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.util.JsonSerialization;
 
@@ -99,7 +100,7 @@ public final class SettingsReader {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // answered below, with the range
+            // not a number: the same answer as out of range
         }
         throw invalid(option, "is " + raw.get() + " but must be a whole number from " + min + " to " + max);
     }
@@ -109,11 +110,18 @@ public final class SettingsReader {
         if (raw.isEmpty()) {
             return fallback;
         }
-        return Arrays.stream(values)
-                .filter(value -> option(value).equals(raw.get()))
-                .findFirst()
-                .orElseThrow(() -> invalid(option, "is " + raw.get() + " but must be one of "
-                        + String.join(", ", options(values))));
+        return find(values, raw.get()).orElseThrow(() -> invalid(option, "is " + raw.get() + " but must be one of "
+                + String.join(", ", options(values))));
+    }
+
+    /** A multivalued enum option: each value as {@link #choice} reads one; none listed is an empty set. */
+    public <E extends Enum<E>> Set<E> choices(String option, E[] values) {
+        Set<E> chosen = new LinkedHashSet<>();
+        for (String name : values(option)) {
+            chosen.add(find(values, name).orElseThrow(() -> invalid(option, "lists " + name
+                    + ", which is not one of " + String.join(", ", options(values)))));
+        }
+        return chosen;
     }
 
     public InvalidSettingsException invalid(String option, String problem) {
@@ -127,5 +135,9 @@ public final class SettingsReader {
 
     public static List<String> options(Enum<?>[] values) {
         return Arrays.stream(values).map(SettingsReader::option).toList();
+    }
+
+    private static <E extends Enum<E>> Optional<E> find(E[] values, String stored) {
+        return Arrays.stream(values).filter(value -> option(value).equals(stored)).findFirst();
     }
 }

@@ -1,0 +1,23 @@
+<#import "orgbridge-notification.ftl" as orgbridge>
+<@orgbridge.mail>
+<#if reason == "quarantined">
+${kcSanitize(msg("orgbridgeTargetQuarantinedBodyHtml"))?no_esc}
+<#else>
+${kcSanitize(msg("orgbridgeTargetMassDeletionBodyHtml"))?no_esc}
+</#if>
+<@orgbridge.details>
+<@orgbridge.row "orgbridgeLabelRealm" realmName/>
+<@orgbridge.row "orgbridgeLabelTarget" targetName/>
+<@orgbridge.row "orgbridgeLabelPausedSince" since/>
+<#if reason == "quarantined">
+<@orgbridge.row "orgbridgeLabelReason" msg("orgbridgeReasonQuarantined")/>
+<@orgbridge.row "orgbridgeLabelFailuresInARow" failures?c/>
+<@orgbridge.row "orgbridgeLabelFailingFor" failingFor/>
+<#else>
+<@orgbridge.row "orgbridgeLabelReason" msg("orgbridgeReasonMassDeletion")/>
+<@orgbridge.row "orgbridgeLabelDeletions" deletions?c/>
+<@orgbridge.row "orgbridgeLabelThreshold" threshold?c/>
+<@orgbridge.row "orgbridgeLabelUsers" users?c/>
+</#if>
+</@orgbridge.details>
+</@orgbridge.mail>
