@@ -185,8 +185,8 @@ class ScimTargetFactoryTest {
     }
 
     @Test
-    void bothKindsOfTargetAreRegistered() {
-        assertEquals(List.of("orgbridge-webhook", "orgbridge-scim"),
+    void everyKindOfTargetIsRegistered() {
+        assertEquals(List.of("orgbridge-webhook", "orgbridge-scim", "orgbridge-email-notifications"),
                 ServiceLoader.load(ProvisioningTargetFactory.class).stream()
                         .map(provider -> provider.get().getId()).toList());
     }
