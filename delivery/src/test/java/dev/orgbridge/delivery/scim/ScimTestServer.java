@@ -53,13 +53,14 @@ import java.util.function.Predicate;
  * A SCIM 2.0 server on loopback, written by others: the SCIM SDK's framework-independent {@link ResourceEndpoint}
  * (filters, PATCH, schema validation, error answers) behind the JDK's HTTP server, with in-memory Users and Groups.
  * It can be told to refuse PATCH, to answer the next request itself (429, 503, a custom error) or to hang.
+ * Public, and published as this module's test jar, so that the integration tests use it as a real target too.
  */
-final class ScimTestServer implements AutoCloseable {
+public final class ScimTestServer implements AutoCloseable {
 
     static final String PATH = "/scim/v2";
 
     /** Users: userName unique ignoring case, as RFC 7643 defines it. */
-    final Resources<User> users = new Resources<>("User", user -> user.getUserName()) { };
+    public final Resources<User> users = new Resources<>("User", user -> user.getUserName()) { };
     /** Groups: displayName unique ignoring case (many servers insist). */
     final Resources<Group> groups = new Resources<>("Group", group -> group.getDisplayName()) { };
 
@@ -100,11 +101,11 @@ final class ScimTestServer implements AutoCloseable {
     }
 
     /** A server taking any request with this bearer token, offering PATCH, lenient on removing what is not there. */
-    static ScimTestServer withToken(String token) {
+    public static ScimTestServer withToken(String token) {
         return new ScimTestServer(("Bearer " + token)::equals, true, true);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + PATH;
     }
 
@@ -202,7 +203,7 @@ final class ScimTestServer implements AutoCloseable {
     }
 
     /** In-memory resources of one type, with one attribute unique ignoring case. */
-    abstract static class Resources<T extends ResourceNode> extends ResourceHandler<T> {
+    public abstract static class Resources<T extends ResourceNode> extends ResourceHandler<T> {
         private final Map<String, T> byId = new ConcurrentHashMap<>();
         private final String resourceType;
         private final Function<T, Optional<String>> uniqueName;
@@ -221,7 +222,7 @@ final class ScimTestServer implements AutoCloseable {
             return byId.get(id);
         }
 
-        List<T> all() {
+        public List<T> all() {
             return List.copyOf(byId.values());
         }
 

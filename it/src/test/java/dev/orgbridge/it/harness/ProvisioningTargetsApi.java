@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
@@ -29,14 +30,20 @@ public final class ProvisioningTargetsApi {
 
     /** Registers a webhook target to a loopback receiver; answers its id. */
     public String addWebhook(String name, String url, Map<String, List<String>> options) {
+        Map<String, List<String>> webhook = new HashMap<>(options);
+        webhook.put("url", List.of(url));
+        webhook.put("secret", List.of(WebhookReceiver.SECRET));
+        return add("orgbridge-webhook", name, webhook);
+    }
+
+    /** Registers a target of this kind on loopback, retrying every second; answers its id. */
+    public String add(String kind, String name, Map<String, List<String>> options) {
         ComponentRepresentation component = new ComponentRepresentation();
         component.setName(name);
-        component.setProviderId("orgbridge-webhook");
+        component.setProviderId(kind);
         component.setProviderType(TARGET_TYPE);
         component.setParentId(realm.admin().toRepresentation().getId());
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        config.putSingle("url", url);
-        config.putSingle("secret", WebhookReceiver.SECRET);
         config.putSingle("allowHttp", "true");
         config.putSingle("allowLoopback", "true");
         config.putSingle("retryDelaysSeconds", "1");
