@@ -3,6 +3,7 @@ package dev.orgbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -83,6 +85,40 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
                 types.toString());
         assertEquals(1, types.stream().filter("organization.member.added"::equals).count(),
                 "the join reported twice by Keycloak is sent once: " + types);
+    }
+
+    @Test
+    void aLoginThatSyncsTheProfileFromTheIdentityProviderSendsTheChange() {
+        targets.addWebhook("app", receiver.url(), Map.of());
+        browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        String carol = broker.admin().users().searchByEmail(CustomerUser.CAROL.email(), true).get(0).getId();
+        receiver.await(d -> carol.equals(d.userId()) && "user.created".equals(d.type()), d -> !d.isEmpty(), WAIT);
+        IdentityProviderRepresentation idp = broker.admin().identityProviders().get(CustomerIdp.OIDC.alias())
+                .toRepresentation();
+        String syncMode = idp.getConfig().get("syncMode");
+        UserRepresentation atIdp = customerIdp.admin().users().searchByUsername(CustomerUser.CAROL.username(), true)
+                .get(0);
+        String firstName = atIdp.getFirstName();
+        try {
+            idp.getConfig().put("syncMode", "FORCE");
+            broker.admin().identityProviders().get(CustomerIdp.OIDC.alias()).update(idp);
+            atIdp.setFirstName("Caroline");
+            customerIdp.admin().users().get(atIdp.getId()).update(atIdp);
+
+            try (Browser again = new Browser()) {
+                again.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+            }
+
+            Delivery updated = receiver.await(d -> carol.equals(d.userId()) && "user.updated".equals(d.type()),
+                    d -> !d.isEmpty(), WAIT).stream().findFirst().orElseThrow(() -> new AssertionError(
+                    "no user.updated; received " + types(receiver.received())));
+            assertEquals("Caroline", ((Map<?, ?>) updated.data().get("user")).get("firstName"));
+        } finally {
+            idp.getConfig().put("syncMode", syncMode);
+            broker.admin().identityProviders().get(CustomerIdp.OIDC.alias()).update(idp);
+            atIdp.setFirstName(firstName);
+            customerIdp.admin().users().get(atIdp.getId()).update(atIdp);
+        }
     }
 
     @Test

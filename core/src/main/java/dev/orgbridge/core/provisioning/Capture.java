@@ -14,6 +14,8 @@ public final class Capture {
     public record Captured(EventType type, String subjectId, String relatedId) {
     }
 
+    /** The detail Keycloak's login events name the identity provider with. */
+    private static final String IDENTITY_PROVIDER = "identity_provider";
     private static final Set<String> JOINING_DECISIONS = Set.of("joined", "created", "fallback");
 
     private Capture() {
@@ -34,6 +36,10 @@ public final class Capture {
             case "UPDATE_PROFILE", "UPDATE_EMAIL", "VERIFY_EMAIL" ->
                     List.of(new Captured(EventType.USER_UPDATED, userId, null));
             case "IDENTITY_PROVIDER_FIRST_LOGIN", "IDENTITY_PROVIDER_POST_LOGIN" -> onboarding(userId, details);
+            // a brokered login may have updated the profile (sync mode Force) without any event of its own; the
+            // worker reads the state and sends nothing when it is unchanged
+            case "LOGIN" -> details.containsKey(IDENTITY_PROVIDER)
+                    ? List.of(new Captured(EventType.USER_UPDATED, userId, null)) : List.of();
             default -> List.of();
         };
     }

@@ -20,6 +20,9 @@ class CaptureTest {
                 arguments("UPDATE_PROFILE", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
                 arguments("UPDATE_EMAIL", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
                 arguments("DELETE_ACCOUNT", Map.of(), List.of()), // captured before removal, with the username
+                arguments("LOGIN", Map.of("identity_provider", "acme-oidc"),
+                        List.of(new Captured(EventType.USER_UPDATED, "u1", null))), // Force sync may have changed it
+                arguments("LOGIN", Map.of(), List.of()), // a password login changes nothing
                 arguments("LOGIN", Map.of(), List.of()),
                 arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "joined", "org_id", "o1",
                         "org_created", "false"), List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),

@@ -15,7 +15,7 @@ import org.keycloak.timer.TimerProvider;
 public final class DeliveryWorkerFactory implements DeliveryServiceFactory,
         OrgbridgeProviderFactory<DeliveryService> {
 
-    public static final String PROVIDER_ID = "default";
+    public static final String PROVIDER_ID = "orgbridge-worker";
     static final String TASK_NAME = "orgbridge-delivery";
 
     private WorkerOptions options = WorkerOptions.DEFAULT;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.keycloak.Config;
 
 /**
- * The worker's server options, {@code --spi-orgbridge-delivery--default--<option>}: the same on every node.
+ * The worker's server options, {@code --spi-orgbridge-delivery--orgbridge-worker--<option>}: the same on every node.
  *
  * @param interval  how often each node looks for work
  * @param threads   calls in flight at once per node

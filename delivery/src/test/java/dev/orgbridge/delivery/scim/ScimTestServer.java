@@ -214,7 +214,7 @@ public final class ScimTestServer implements AutoCloseable {
         }
 
         /** Stores a resource as if another client had created it; returns its id. */
-        String put(T resource) {
+        public String put(T resource) {
             return createResource(resource, null).getId().orElseThrow();
         }
 
