@@ -1,9 +1,5 @@
 package dev.orgbridge.core.provisioning;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -23,12 +19,7 @@ public sealed interface EventData {
     default String fingerprint() {
         JsonWriter json = new JsonWriter();
         write(json);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.toJson().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Fingerprint.of(json.toJson());
     }
 
     /** {@code user.created}, {@code user.updated}, {@code user.disabled}, {@code user.enabled}: {@code {"user":{…}}}. */

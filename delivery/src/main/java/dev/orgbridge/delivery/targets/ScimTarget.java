@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.core.provisioning.Fingerprint;
 import dev.orgbridge.core.provisioning.ProvisioningScope;
 import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
@@ -13,11 +14,7 @@ import dev.orgbridge.delivery.scim.ScimClient;
 import dev.orgbridge.delivery.scim.ScimEndpoint;
 import dev.orgbridge.delivery.scim.ScimResult;
 import dev.orgbridge.delivery.scim.ScimSubjects;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -99,7 +96,7 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
         }
         ScimUserSource source = ScimSubjects.user(user);
         ScimUser mapped = mapping.map(source);
-        return Optional.of(outgoing(hash(mapped.resource()), scim -> scim.provisionUser(endpoint, mapped, remote)));
+        return Optional.of(outgoing(Fingerprint.of(mapped.resource()), scim -> scim.provisionUser(endpoint, mapped, remote)));
     }
 
     /** Finds or creates the group (idempotent), then adds or removes the member. */
@@ -128,15 +125,6 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
                         result.error().map(ScimError::describe).orElse(null));
             }
         };
-    }
-
-    private static String hash(String resource) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(resource.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     @Override

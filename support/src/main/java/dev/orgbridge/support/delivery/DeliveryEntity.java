@@ -97,7 +97,7 @@ public class DeliveryEntity {
         // for JPA
     }
 
-    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, String source, long now) {
+    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, long now) {
         this.id = id;
         this.targetId = targetId;
         this.realmId = realmId;
@@ -106,7 +106,7 @@ public class DeliveryEntity {
         this.relatedId = change.relatedId();
         this.subjectName = change.lastKnown().name();
         this.subjectLabel = change.lastKnown().label();
-        this.source = source;
+        this.source = change.source();
         this.sequence = change.sequence();
         this.queuedAt = now;
         this.status = DeliveryStatus.PENDING;

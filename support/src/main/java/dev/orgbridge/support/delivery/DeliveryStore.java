@@ -33,8 +33,7 @@ public final class DeliveryStore {
 
     /** Queues a change for one target. */
     public void enqueue(String targetId, String realmId, OutboxEntry change, long now) {
-        em.persist(new DeliveryEntity(KeycloakModelUtils.generateId(), targetId, realmId, change, change.source(),
-                now));
+        em.persist(new DeliveryEntity(KeycloakModelUtils.generateId(), targetId, realmId, change, now));
     }
 
     /** Targets with a pending delivery due by {@code now}. */
