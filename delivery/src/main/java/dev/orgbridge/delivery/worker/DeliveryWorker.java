@@ -31,6 +31,7 @@ final class DeliveryWorker {
     private final WorkerOptions options;
     private final String owner = "node-" + UUID.randomUUID();
     private final Dispatcher dispatcher;
+    private final Notices notices;
     private final ExecutorService runs;
     private final ExecutorService calls;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -41,6 +42,7 @@ final class DeliveryWorker {
         this.sessionFactory = sessionFactory;
         this.options = options;
         this.dispatcher = new Dispatcher(options.batchSize());
+        this.notices = new Notices(sessionFactory);
         this.runs = Executors.newSingleThreadExecutor(named("orgbridge-delivery"));
         this.calls = Executors.newFixedThreadPool(options.threads(), named("orgbridge-delivery-call"));
     }
@@ -75,7 +77,7 @@ final class DeliveryWorker {
             if (stopped) {
                 return false;
             }
-            more |= new TargetRound(sessionFactory, options, owner, targetId).run(calls);
+            more |= new TargetRound(sessionFactory, options, owner, targetId).run(calls, notices);
         }
         return more;
     }

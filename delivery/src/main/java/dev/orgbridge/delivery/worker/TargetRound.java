@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.core.provisioning.MassDeletionGuard;
+import dev.orgbridge.core.provisioning.notify.TargetPaused;
 import dev.orgbridge.delivery.targets.DeliveryPolicy;
 import dev.orgbridge.delivery.targets.ProvisioningTarget;
 import dev.orgbridge.delivery.targets.ProvisioningTargets;
@@ -44,7 +45,10 @@ final class TargetRound {
     private final TargetHealth health = new TargetHealth();
     private final AtomicLong leaseRenewedAt = new AtomicLong();
     private String realmId;
+    private String targetName;
     private DeliveryPolicy policy;
+    /** A pause this round decided, mailed once its state is committed. */
+    private TargetPaused paused;
 
     TargetRound(KeycloakSessionFactory sessionFactory, WorkerOptions options, String owner, String targetId) {
         this.sessionFactory = sessionFactory;
@@ -54,10 +58,11 @@ final class TargetRound {
     }
 
     /** Runs the round; true when the target's queue had more than one batch. */
-    boolean run(ExecutorService calls) {
+    boolean run(ExecutorService calls, Notices notices) {
         List<List<PendingRow>> subjects = new ArrayList<>();
         Boolean full = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> begin(session,
                 subjects));
+        noticePause(notices);
         if (full == null) {
             return false;
         }
@@ -66,7 +71,15 @@ final class TargetRound {
                 .toList();
         CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
         KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
+        noticePause(notices);
         return full && !health.tripped();
+    }
+
+    private void noticePause(Notices notices) {
+        if (paused != null) {
+            notices.send(realmId, paused);
+            paused = null;
+        }
     }
 
     /** Takes the lease and reads the batch; null when there is nothing to do now. */
@@ -89,6 +102,7 @@ final class TargetRound {
             return null;
         }
         session.getContext().setRealm(realm);
+        targetName = component.getName();
         ProvisioningTarget target;
         try {
             target = ProvisioningTargets.of(session, component);
@@ -126,6 +140,7 @@ final class TargetRound {
             String detail = pause.deletions() + " deletions within " + guard.window().toMinutes() + " min reach "
                     + pause.threshold() + " for " + pause.users() + " users held";
             state.pause(TargetStatus.PAUSED, detail, now);
+            paused = new TargetPaused(targetName, TargetPaused.MassDeletion.of(pause), Instant.ofEpochMilli(now));
             LOG.warnf("Orgbridge paused provisioning target %s: %s; resume it to confirm the deletions", targetId,
                     detail);
             return true;
@@ -158,6 +173,8 @@ final class TargetRound {
                 String detail = state.failures() + " failed attempts in a row since "
                         + Instant.ofEpochMilli(state.firstFailureAt()) + ", the last: " + health.lastError();
                 state.pause(TargetStatus.QUARANTINED, detail, now);
+                paused = new TargetPaused(targetName, new TargetPaused.Quarantined(state.failures(),
+                        Duration.ofMillis(now - state.firstFailureAt())), Instant.ofEpochMilli(now));
                 state.runNoEarlierThan(now + PROBE_EVERY.toMillis());
                 LOG.warnf("Orgbridge quarantined provisioning target %s: %s", targetId, detail);
             } else if (health.tripped()) {
