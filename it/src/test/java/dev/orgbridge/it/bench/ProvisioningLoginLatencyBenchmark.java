@@ -6,6 +6,7 @@ import dev.orgbridge.it.harness.ProvisioningTargetsApi;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import dev.orgbridge.it.harness.WebhookReceiver.Answer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,23 +39,28 @@ class ProvisioningLoginLatencyBenchmark extends LoadHarness {
             targets.addWebhook("app", receiver.url(), Map.of());
             latency.measure("warm-up", WARMUP);
 
-            listener(false);
-            List<Long> off = latency.measure("off", LOGINS);
-            listener(true);
-            List<Long> on = latency.measure("on", LOGINS);
-            receiver.answer(new Answer(204, null, Duration.ofSeconds(60)));
-            List<Long> hanging = latency.measure("hanging", LOGINS);
+            // interleaved, one login of each kind per round, so that drift (JIT, caches) hits all three alike
+            List<Long> off = new ArrayList<>();
+            List<Long> on = new ArrayList<>();
+            List<Long> hanging = new ArrayList<>();
+            for (int round = 0; round < LOGINS; round++) {
+                listener(false);
+                off.addAll(latency.measure("off-" + round, 1));
+                listener(true);
+                receiver.answer(Answer.OK);
+                on.addAll(latency.measure("on-" + round, 1));
+                receiver.answer(new Answer(204, null, Duration.ofSeconds(60)));
+                hanging.addAll(latency.measure("hanging-" + round, 1));
+            }
             receiver.answer(Answer.OK);
-            listener(false);
-            List<Long> offAgain = latency.measure("off-again", LOGINS);
-            listener(true);
 
             LoginLatency.report("provisioning-login-latency.md", """
                     # Brokered first-login latency with provisioning
 
                     Each login: a new user of `globex.com` (already signed in at the IdP) goes through the broker's \
                     first broker login (Orgbridge onboarding, user created, team and organization joined). %d measured \
-                    logins per run after %d warm-up logins, one at a time, on this machine's real Keycloak 26.7.3 \
+                    logins per kind after %d warm-up logins, one at a time and interleaved (one of each kind per \
+                    round), on this machine's real Keycloak 26.7.3 \
                     (%s) with the bundle jar. A webhook target on loopback receives the changes; "hanging": it \
                     holds every request for 60 s (the sender gives up after its 10 s read timeout and retries).
 
@@ -63,14 +69,12 @@ class ProvisioningLoginLatencyBenchmark extends LoadHarness {
                     %s
                     %s
                     %s
-                    %s
 
                     Listener on / off (median): **%.2f** (target: below 1.05). Target hanging / listener on: **%.2f** \
-                    (target: unchanged). The second "off" run shows how much of a difference is drift.
+                    (target: unchanged).
                     """.formatted(LOGINS, WARMUP, OrgbridgeServer.databaseDescription(),
                     LoginLatency.row("listener off", off), LoginLatency.row("listener on", on),
                     LoginLatency.row("listener on, target hanging", hanging),
-                    LoginLatency.row("listener off again", offAgain),
                     LoginLatency.medianRatio(on, off), LoginLatency.medianRatio(hanging, on)));
         } finally {
             targets.removeAll();
