@@ -8,13 +8,11 @@ import dev.orgbridge.core.provisioning.scim.InvalidScimMappingException;
 import dev.orgbridge.core.provisioning.scim.ScimAttribute;
 import dev.orgbridge.core.provisioning.scim.ScimUserMapping;
 import dev.orgbridge.core.provisioning.scim.UserNameSource;
-import dev.orgbridge.delivery.TargetTls;
 import dev.orgbridge.delivery.scim.ScimAuth;
 import dev.orgbridge.delivery.scim.ScimClient;
 import dev.orgbridge.delivery.scim.ScimEndpoint;
 import dev.orgbridge.support.config.InvalidSettingsException;
 import dev.orgbridge.support.config.SettingsReader;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,12 +21,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.keycloak.Config;
+import javax.net.ssl.SSLContext;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -38,7 +34,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * chosen authentication, an unknown SCIM path in the mapping or a scope that cannot be meant is a 400 naming the
  * option. Secrets are masked in admin answers and may be vault references, read when the target is created to send.
  */
-public final class ScimTargetFactory extends AbstractTargetFactory {
+public final class ScimTargetFactory extends HttpTargetFactory<ScimClient> {
 
     public static final String PROVIDER_ID = "orgbridge-scim";
 
@@ -128,11 +124,6 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add())
             .build());
 
-    /** One SCIM client per node for all SCIM targets (it keeps their OAuth2 tokens). */
-    private volatile ScimClient client;
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration readTimeout = Duration.ofSeconds(10);
-
     public ScimTargetFactory() {
         super(PROVIDER_ID, "Orgbridge: users and groups pushed to a SCIM 2.0 server.", PROPERTIES);
     }
@@ -142,39 +133,15 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
         parse(model, UnaryOperator.identity());
     }
 
+    @Override
+    ScimClient openClient(Duration connect, Duration read, SSLContext ssl) {
+        return new ScimClient(connect, read, ssl, USER_AGENT);
+    }
+
     /** @throws InvalidSettingsException when a vault reference names no entry (or the settings were changed badly) */
     @Override
     public ProvisioningTarget create(KeycloakSession session, ComponentModel model) {
         return parse(model, TargetSettings.vault(session));
-    }
-
-    /**
-     * Server options {@code --spi-orgbridge-provisioning-target--orgbridge-scim--connect-timeout-millis} (default
-     * 5000) and {@code …--read-timeout-millis} (default 10000).
-     */
-    @Override
-    public void init(Config.Scope config) {
-        connectTimeout = Duration.ofMillis(config.getInt("connectTimeoutMillis", 5000));
-        readTimeout = Duration.ofMillis(config.getInt("readTimeoutMillis", 10000));
-    }
-
-    /** Makes the node's HTTP client, with TLS from Keycloak's truststore, once Keycloak is up. */
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> client = new ScimClient(connectTimeout,
-                readTimeout, TargetTls.of(session), WebhookTargetFactory.USER_AGENT));
-    }
-
-    @Override
-    public void close() {
-        ScimClient open = client;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (IOException e) {
-                // shutting down: nothing left to do with it
-            }
-        }
     }
 
     private ScimTarget parse(ComponentModel model, UnaryOperator<String> secrets) {
@@ -202,7 +169,7 @@ public final class ScimTargetFactory extends AbstractTargetFactory {
         }
         return new ScimTarget(model.getId(), new ScimEndpoint(baseUrl, auth), mapping, scope,
                 settings.choice(DEPROVISIONING, DeprovisionMode.values(), DeprovisionMode.DEACTIVATE),
-                settings.bool(PUSH_GROUPS, false), DeliveryPolicy.parse(settings), () -> client);
+                settings.bool(PUSH_GROUPS, false), DeliveryPolicy.parse(settings), client());
     }
 
     /** The credentials the chosen authentication needs; the others' options are ignored (left from a switch). */

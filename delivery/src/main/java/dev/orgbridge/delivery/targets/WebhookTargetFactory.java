@@ -4,21 +4,17 @@ import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.core.provisioning.InvalidWebhookSecretException;
 import dev.orgbridge.core.provisioning.TargetUrl;
 import dev.orgbridge.core.provisioning.WebhookSecret;
-import dev.orgbridge.delivery.TargetTls;
 import dev.orgbridge.delivery.WebhookSender;
 import dev.orgbridge.support.config.SettingsReader;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.keycloak.Config;
+import javax.net.ssl.SSLContext;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -27,18 +23,14 @@ import org.keycloak.representations.idm.ComponentRepresentation;
  * Provisioning target {@code orgbridge-webhook}: signed webhooks (Standard Webhooks) to one URL. Settings are checked
  * when the component is saved: a URL the SSRF policy refuses, a malformed secret or an unknown event type is a 400.
  */
-public final class WebhookTargetFactory extends AbstractTargetFactory {
+public final class WebhookTargetFactory extends HttpTargetFactory<WebhookSender> {
 
     public static final String PROVIDER_ID = "orgbridge-webhook";
-    static final String USER_AGENT = "Orgbridge/" + WebhookTargetFactory.class.getPackage().getImplementationVersion();
 
     static final String URL = "url";
     static final String SECRET = "secret";
     static final String EVENT_TYPES = "eventTypes";
     static final String ORGANIZATIONS = "organizations";
-
-    private static final String CONNECT_TIMEOUT = "connectTimeoutMillis";
-    private static final String READ_TIMEOUT = "readTimeoutMillis";
 
     private static final List<ProviderConfigProperty> PROPERTIES = DeliveryPolicy.withOwn(
             TargetSettings.policyOptions(ProviderConfigurationBuilder.create()
@@ -60,43 +52,14 @@ public final class WebhookTargetFactory extends AbstractTargetFactory {
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add())
             .build());
 
-    /** One HTTP client per node for all webhook targets. */
-    private volatile WebhookSender sender;
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration readTimeout = Duration.ofSeconds(10);
-
     public WebhookTargetFactory() {
         super(PROVIDER_ID, "Orgbridge: signed webhooks (Standard Webhooks) with user and organization changes.",
                 PROPERTIES);
     }
 
-    /**
-     * Server options {@code --spi-orgbridge-provisioning-target--orgbridge-webhook--connect-timeout-millis} (default
-     * 5000) and {@code …--read-timeout-millis} (default 10000).
-     */
     @Override
-    public void init(Config.Scope config) {
-        connectTimeout = Duration.ofMillis(config.getInt(CONNECT_TIMEOUT, 5000));
-        readTimeout = Duration.ofMillis(config.getInt(READ_TIMEOUT, 10000));
-    }
-
-    /** Makes the node's HTTP client, with TLS from Keycloak's truststore, once Keycloak is up. */
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> sender = new WebhookSender(connectTimeout,
-                readTimeout, TargetTls.of(session), USER_AGENT));
-    }
-
-    @Override
-    public void close() {
-        WebhookSender open = sender;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (IOException e) {
-                // shutting down: nothing left to do with it
-            }
-        }
+    WebhookSender openClient(Duration connect, Duration read, SSLContext ssl) {
+        return new WebhookSender(connect, read, ssl, USER_AGENT);
     }
 
     @Override
@@ -129,7 +92,7 @@ public final class WebhookTargetFactory extends AbstractTargetFactory {
                     "names " + name + ", which is not an event type")));
         }
         return new WebhookTarget(model.getId(), url, types, Set.copyOf(settings.values(ORGANIZATIONS)),
-                DeliveryPolicy.parse(settings), () -> sender);
+                DeliveryPolicy.parse(settings), client());
     }
 
     private static SettingsReader settings(ComponentModel model) {

@@ -15,21 +15,18 @@ final class TargetHealth {
     private long lastSuccessAt;
     private String lastError;
     private long lastFailureAt;
-    private int failures;
     private boolean anySuccess;
 
     synchronized void succeeded(long now) {
         failuresInRow = 0;
         anySuccess = true;
         lastSuccessAt = now;
-        failures = 0;
     }
 
     synchronized void failed(String error, long now) {
-        if (failures == 0) {
+        if (failuresInRow == 0) {
             firstFailureAt = now;
         }
-        failures++;
         failuresInRow++;
         lastError = error;
         lastFailureAt = now;
@@ -41,9 +38,9 @@ final class TargetHealth {
         return tripped;
     }
 
-    /** Whether the round ended in failures: the failures after the last success. */
+    /** The failures after the round's last success: how many attempts the round ended with failing. */
     synchronized int trailingFailures() {
-        return failures;
+        return failuresInRow;
     }
 
     synchronized boolean anySuccess() {
