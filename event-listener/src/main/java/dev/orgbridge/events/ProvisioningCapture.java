@@ -58,19 +58,17 @@ final class ProvisioningCapture implements EventListenerProvider {
      * only).
      */
     private Capture.Captured typedByEnabled(String realmId, Capture.Captured update) {
-        UserModel now = user(session, realmId, update.subjectId());
+        RealmModel realm = session.realms().getRealm(realmId);
+        UserModel now = realm == null ? null : session.users().getUserById(realm, update.subjectId());
         Boolean before = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
                 committed -> {
-                    UserModel user = user(committed, realmId, update.subjectId());
+                    RealmModel same = committed.realms().getRealm(realmId);
+                    committed.getContext().setRealm(same); // Keycloak's user lookups read the realm from there
+                    UserModel user = same == null ? null : committed.users().getUserById(same, update.subjectId());
                     return user == null ? null : user.isEnabled();
                 });
         return now == null || before == null ? update
                 : Capture.userUpdate(update.subjectId(), before, now.isEnabled());
-    }
-
-    private static UserModel user(KeycloakSession session, String realmId, String userId) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        return realm == null ? null : session.users().getUserById(realm, userId);
     }
 
     private void record(String realmId, List<Capture.Captured> changes, String source) {

@@ -179,19 +179,20 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
         String target = targets.addWebhook("app", receiver.url(), Map.of());
         TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         Delivery hung = awaitFirst("jdoe", "user.created");
-        Map<String, Object> timedOut = await(() -> targets.deliveries("target=" + target),
+        Map<String, Object> timedOut = await(() -> created(targets.deliveries("target=" + target)),
                 rows -> rows.stream().anyMatch(r -> "read timeout".equals(r.get("lastError")))).get(0);
         assertEquals("pending", timedOut.get("status"), "a timeout is retried: " + timedOut);
 
         receiver.answer(Answer.OK);
 
-        Delivery answered = receiver.await(d -> "jdoe".equals(d.username()) && d.receivedAt().isAfter(hung
-                .receivedAt().plus(hang)), d -> !d.isEmpty(), WAIT).stream().findFirst().orElseThrow(
-                () -> new AssertionError("not retried after the timeout"));
-        assertEquals(hung.id(), answered.id(), "the retry carries the same webhook-id");
-        Map<String, Object> delivered = await(() -> targets.deliveries("target=" + target),
+        Map<String, Object> delivered = await(() -> created(targets.deliveries("target=" + target)),
                 rows -> rows.stream().anyMatch(r -> "delivered".equals(r.get("status")))).get(0);
-        assertTrue(((Number) delivered.get("attempts")).intValue() >= 2, delivered.toString());
+        assertTrue(((Number) delivered.get("attempts")).intValue() >= 2, "retried: " + delivered);
+        List<Delivery> attempts = receiver.about("jdoe").stream().filter(d -> "user.created".equals(d.type()))
+                .toList();
+        assertTrue(attempts.size() >= 2, "the app saw the hung attempt and the retry: " + attempts);
+        assertEquals(Set.of(hung.id()), Set.copyOf(attempts.stream().map(Delivery::id).toList()),
+                "every attempt carries the same webhook-id");
     }
 
     @Test
@@ -200,7 +201,7 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
         receiver.stopListening();
         List<String> usernames = IntStream.range(0, 3).mapToObj(i -> "refused" + i).toList();
         usernames.forEach(name -> TestUsers.create(broker.admin(), name, name + "@acme.com", true, "password"));
-        await(() -> targets.deliveries("target=" + target + "&status=pending"),
+        await(() -> created(targets.deliveries("target=" + target + "&status=pending")),
                 rows -> rows.size() == usernames.size()
                         && rows.stream().allMatch(r -> "connection refused".equals(r.get("lastError"))));
 
@@ -211,7 +212,13 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
         assertEquals(Set.copyOf(usernames), Set.copyOf(arrived.stream().map(Delivery::username).toList()),
                 "every change arrived once the app listened again");
         assertEquals(usernames.size(), arrived.size(), "each once: " + types(arrived));
-        await(() -> targets.deliveries("target=" + target + "&status=delivered"), rows -> rows.size() == 3);
+        await(() -> created(targets.deliveries("target=" + target + "&status=delivered")),
+                rows -> rows.size() == usernames.size());
+    }
+
+    /** The log rows of user creations (the outbox may still hold earlier tests' deletions for the new target). */
+    private static List<Map<String, Object>> created(List<Map<String, Object>> rows) {
+        return rows.stream().filter(r -> "user.created".equals(r.get("type"))).toList();
     }
 
     @Test
