@@ -120,9 +120,9 @@ public final class Capture {
     }
 
     /**
-     * {@code users/{id}}: created, updated (an update that enables or disables is typed by {@link #userUpdate}). Deletions are
-     * captured from Keycloak's pre-removal event instead, for every way a user is deleted, while the username is still
-     * known.
+     * {@code users/{id}}: created, updated (an update that enables or disables is typed by {@link #userUpdate}).
+     * Deletions are captured from Keycloak's pre-removal event instead, for every way a user is deleted, while the
+     * username is still known.
      */
     private static List<Captured> user(String operation, String[] path) {
         if (path.length != 2 || !path[0].equals("users")) {
