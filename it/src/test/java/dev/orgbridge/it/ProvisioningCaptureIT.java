@@ -3,21 +3,27 @@ package dev.orgbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgbridge.it.harness.AccountApi;
 import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.TestUsers;
+import dev.orgbridge.it.harness.Workflows;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -48,20 +54,93 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         List<String> changes = changesOf(carol);
         assertTrue(changes.contains("user.created login"), changes.toString());
         assertTrue(changes.contains("organization.member.added " + globex + " model"), changes.toString());
-        assertTrue(changes.contains("group.member.added " + support + " admin"), changes.toString());
+        assertTrue(changes.contains("group.member.added " + support + " model"), changes.toString());
     }
 
     @Test
-    void anAdminsCreateUpdateAndDeleteAreRecorded() {
+    void aGroupThatKeycloaksOwnIdentityProviderMapperAssignsAtLoginIsRecorded() {
+        GroupRepresentation customers = new GroupRepresentation();
+        customers.setName("customers");
+        String group;
+        try (Response created = broker.admin().groups().add(customers)) {
+            group = created.getLocation().getPath().substring(created.getLocation().getPath().lastIndexOf('/') + 1);
+        }
+        String mapper = IdpMappers.add(broker, CustomerIdp.OIDC, "all customers", "oidc-hardcoded-group-idp-mapper",
+                Map.of("group", "/customers", "syncMode", "INHERIT"));
+        try {
+            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+
+            // Keycloak's mapper reports no admin event: the membership event does
+            List<String> changes = changesOf(userId(CustomerUser.CAROL.email()));
+            assertTrue(changes.contains("group.member.added " + group + " model"), changes.toString());
+        } finally {
+            IdpMappers.remove(broker, CustomerIdp.OIDC, mapper);
+            broker.admin().groups().group(group).remove();
+        }
+    }
+
+    @Test
+    void theUserChangingTheirProfileInTheAccountConsoleIsRecorded() {
+        String token = browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn().tokens().getToken();
+        String carol = userId(CustomerUser.CAROL.email());
+
+        new AccountApi(broker.getName(), token).updateProfile(profile -> {
+            profile.put("firstName", "Caroline");
+            return profile;
+        });
+
+        assertEquals("Caroline", broker.admin().users().get(carol).toRepresentation().getFirstName());
+        List<String> changes = changesOf(carol);
+        assertTrue(changes.contains("user.updated login"), changes.toString());
+    }
+
+    @Test
+    void anAdminsCreateUpdateDisableEnableAndDeleteAreRecorded() {
         String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         UserRepresentation change = broker.admin().users().get(jdoe).toRepresentation();
+        change.setFirstName("Jane");
+        broker.admin().users().get(jdoe).update(change);
         change.setEnabled(false);
+        broker.admin().users().get(jdoe).update(change);
+        change.setEnabled(true);
         broker.admin().users().get(jdoe).update(change);
         broker.admin().users().delete(jdoe).close();
 
+        // an update that flips "enabled" is typed by it, so the app can deprovision and restore
         List<String> changes = changesOf(jdoe);
-        assertEquals(List.of("user.created admin", "user.updated admin", "user.deleted model"),
+        assertEquals(List.of("user.created admin", "user.updated admin", "user.disabled admin", "user.enabled admin",
+                        "user.deleted model"),
                 changes.stream().filter(c -> c.startsWith("user.")).toList(), changes.toString());
+    }
+
+    @Test
+    void aKeycloakWorkflowDisablingAUserIsRecorded() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        Workflows workflows = new Workflows(broker.getName(), admin);
+        String offboarding = workflows.create("""
+                {"name": "offboard contractors", "steps": [{"uses": "disable-user"}]}""");
+        try {
+            workflows.activateForUser(offboarding, jdoe);
+
+            // the step runs in the background and reports no admin or user event: its step event does
+            List<String> changes = awaitChanges(jdoe, c -> c.contains("user.disabled workflow"));
+            assertTrue(changes.contains("user.disabled workflow"), changes.toString());
+            assertEquals(false, broker.admin().users().get(jdoe).toRepresentation().isEnabled());
+        } finally {
+            workflows.delete(offboarding);
+        }
+    }
+
+    @Test
+    void anAdminsGroupChangesAreRecorded() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        String support = broker.admin().getGroupByPath("/teams/Support").getId();
+
+        broker.admin().users().get(jdoe).joinGroup(support);
+        broker.admin().users().get(jdoe).leaveGroup(support);
+
+        assertEquals(List.of("group.member.added " + support + " model", "group.member.removed " + support + " model"),
+                changesOf(jdoe).stream().filter(c -> c.startsWith("group.")).toList());
     }
 
     @Test
@@ -99,6 +178,19 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
     }
 
     @Test
+    void anAdminRemovingAMemberFromAnOrganizationIsRecorded() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        broker.admin().organizations().get(globexId()).members().addMember(jdoe).close();
+
+        broker.admin().organizations().get(globexId()).members().member(jdoe).delete().close();
+
+        List<String> changes = changesOf(jdoe);
+        assertTrue(changes.contains("organization.member.removed " + globexId() + " model"), changes.toString());
+        assertEquals(List.of(), broker.admin().organizations().get(globexId()).members().list(0, 100).stream()
+                .filter(m -> m.getId().equals(jdoe)).toList(), "and the user is no member any more");
+    }
+
+    @Test
     void aChangeThatDoesNotHappenRecordsNothing() {
         TestUsers.create(broker.admin(), "first", "first@acme.com", true, "password");
         UserRepresentation taken = new UserRepresentation();
@@ -119,6 +211,21 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
                 .map(e -> e.get("type") + (e.get("relatedId") == null ? "" : " " + e.get("relatedId")) + " "
                         + e.get("source"))
                 .toList();
+    }
+
+    private List<String> awaitChanges(String subjectId, Predicate<List<String>> until) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> changes = changesOf(subjectId);
+        while (!until.test(changes) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            changes = changesOf(subjectId);
+        }
+        return changes;
     }
 
     private List<Map<String, Object>> outbox() {

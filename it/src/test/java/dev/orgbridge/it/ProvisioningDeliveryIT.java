@@ -13,6 +13,7 @@ import dev.orgbridge.it.harness.CustomerUser;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ProvisioningTargetsApi;
 import dev.orgbridge.it.harness.TestUsers;
+import dev.orgbridge.it.harness.Workflows;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import dev.orgbridge.it.harness.WebhookReceiver.Answer;
 import dev.orgbridge.it.harness.WebhookReceiver.Delivery;
@@ -127,7 +128,7 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
     }
 
     @Test
-    void updatesDisablingAndDeletionArriveInOrderWithTheLastKnownUsername() {
+    void updatesDisablingEnablingAndDeletionArriveInOrderWithTheLastKnownUsername() {
         targets.addWebhook("app", receiver.url(), Map.of());
         String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         awaitFirst("jdoe", "user.created");
@@ -138,16 +139,86 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
         awaitFirst("jdoe", "user.updated");
         change.setEnabled(false);
         broker.admin().users().get(jdoe).update(change);
-        Delivery disabled = receiver.await(d -> "jdoe".equals(d.username()),
-                d -> d.stream().anyMatch(x -> Boolean.FALSE.equals(((Map<?, ?>) x.data().get("user")).get("enabled"))),
-                WAIT).stream().reduce((a, b) -> b).orElseThrow();
+        Delivery disabled = awaitFirst("jdoe", "user.disabled");
         assertEquals(Boolean.FALSE, ((Map<?, ?>) disabled.data().get("user")).get("enabled"));
+        change.setEnabled(true);
+        broker.admin().users().get(jdoe).update(change);
+        Delivery enabled = awaitFirst("jdoe", "user.enabled");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) enabled.data().get("user")).get("enabled"));
         broker.admin().users().delete(jdoe).close();
 
         Delivery deleted = awaitFirst("jdoe", "user.deleted");
         assertEquals(Map.of("id", jdoe, "username", "jdoe"), deleted.data().get("user"));
         List<String> types = types(receiver.about("jdoe"));
         assertEquals("user.deleted", types.get(types.size() - 1), types.toString());
+    }
+
+    @Test
+    void aKeycloakWorkflowDisablingAUserTellsTheApp() {
+        targets.addWebhook("app", receiver.url(), Map.of());
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        awaitFirst("jdoe", "user.created");
+        Workflows workflows = new Workflows(broker.getName(), admin);
+        String offboarding = workflows.create("""
+                {"name": "offboard contractors", "steps": [{"uses": "disable-user"}]}""");
+        try {
+            workflows.activateForUser(offboarding, jdoe);
+
+            Delivery disabled = awaitFirst("jdoe", "user.disabled");
+            assertEquals(Boolean.FALSE, ((Map<?, ?>) disabled.data().get("user")).get("enabled"));
+            assertTrue(disabled.signatureValid());
+        } finally {
+            workflows.delete(offboarding);
+        }
+    }
+
+    @Test
+    void anAppThatHangsPastTheTimeoutGetsTheSameDeliveryAgain() {
+        Duration hang = OrgbridgeServer.WEBHOOK_READ_TIMEOUT.plusSeconds(2);
+        receiver.answer(new Answer(204, null, hang));
+        String target = targets.addWebhook("app", receiver.url(), Map.of());
+        TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        Delivery hung = awaitFirst("jdoe", "user.created");
+        Map<String, Object> timedOut = await(() -> created(targets.deliveries("target=" + target)),
+                rows -> rows.stream().anyMatch(r -> "read timeout".equals(r.get("lastError")))).get(0);
+        assertEquals("pending", timedOut.get("status"), "a timeout is retried: " + timedOut);
+
+        receiver.answer(Answer.OK);
+
+        Map<String, Object> delivered = await(() -> created(targets.deliveries("target=" + target)),
+                rows -> rows.stream().anyMatch(r -> "delivered".equals(r.get("status")))).get(0);
+        assertTrue(((Number) delivered.get("attempts")).intValue() >= 2, "retried: " + delivered);
+        List<Delivery> attempts = receiver.about("jdoe").stream().filter(d -> "user.created".equals(d.type()))
+                .toList();
+        assertTrue(attempts.size() >= 2, "the app saw the hung attempt and the retry: " + attempts);
+        assertEquals(Set.of(hung.id()), Set.copyOf(attempts.stream().map(Delivery::id).toList()),
+                "every attempt carries the same webhook-id");
+    }
+
+    @Test
+    void anAppThatRefusesConnectionsGetsEveryChangeOnceItListensAgain() {
+        String target = targets.addWebhook("app", receiver.url(), Map.of("maxAttempts", List.of("100")));
+        receiver.stopListening();
+        List<String> usernames = IntStream.range(0, 3).mapToObj(i -> "refused" + i).toList();
+        usernames.forEach(name -> TestUsers.create(broker.admin(), name, name + "@acme.com", true, "password"));
+        await(() -> created(targets.deliveries("target=" + target + "&status=pending")),
+                rows -> rows.size() == usernames.size()
+                        && rows.stream().allMatch(r -> "connection refused".equals(r.get("lastError"))));
+
+        receiver.listenAgain();
+
+        List<Delivery> arrived = receiver.await(d -> usernames.contains(d.username()),
+                d -> d.size() >= usernames.size(), WAIT);
+        assertEquals(Set.copyOf(usernames), Set.copyOf(arrived.stream().map(Delivery::username).toList()),
+                "every change arrived once the app listened again");
+        assertEquals(usernames.size(), arrived.size(), "each once: " + types(arrived));
+        await(() -> created(targets.deliveries("target=" + target + "&status=delivered")),
+                rows -> rows.size() == usernames.size());
+    }
+
+    /** The log rows of user creations (the outbox may still hold earlier tests' deletions for the new target). */
+    private static List<Map<String, Object>> created(List<Map<String, Object>> rows) {
+        return rows.stream().filter(r -> "user.created".equals(r.get("type"))).toList();
     }
 
     @Test

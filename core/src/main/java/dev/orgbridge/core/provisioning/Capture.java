@@ -17,6 +17,8 @@ public final class Capture {
     /** The detail Keycloak's login events name the identity provider with. */
     private static final String IDENTITY_PROVIDER = "identity_provider";
     private static final Set<String> JOINING_DECISIONS = Set.of("joined", "created", "fallback");
+    private static final String REALM_GROUP = "REALM";
+    private static final String WORKFLOW_USERS = "USERS";
 
     private Capture() {
     }
@@ -40,6 +42,8 @@ public final class Capture {
             // worker reads the state and sends nothing when it is unchanged
             case "LOGIN" -> details.containsKey(IDENTITY_PROVIDER)
                     ? List.of(new Captured(EventType.USER_UPDATED, userId, null)) : List.of();
+            // brute-force protection disabled the account for good (a temporary lockout leaves it enabled)
+            case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> List.of(new Captured(EventType.USER_DISABLED, userId, null));
             default -> List.of();
         };
     }
@@ -55,24 +59,70 @@ public final class Capture {
                 : List.of(joined);
     }
 
-    /** An admin event (admin console, admin REST, or Orgbridge's mappers and import, which report the same way). */
+    /**
+     * An admin event (admin console, admin REST, or Orgbridge's mappers and import, which report the same way). Group
+     * joins and leaves are captured from Keycloak's membership events instead ({@link #ofGroupMembership}), which
+     * every way of joining fires, IdP mappers and workflows included.
+     */
     public static List<Captured> ofAdminEvent(String resourceType, String operation, String resourcePath) {
         String[] path = resourcePath == null ? new String[0] : resourcePath.split("/");
         return switch (resourceType) {
             case "USER" -> user(operation, path);
-            case "GROUP_MEMBERSHIP" -> membership(operation, path, EventType.GROUP_MEMBER_ADDED,
-                    EventType.GROUP_MEMBER_REMOVED, 1, 3);
             case "ORGANIZATION" -> organization(operation, path);
-            case "ORGANIZATION_MEMBERSHIP" -> membership(operation, path, EventType.ORGANIZATION_MEMBER_ADDED,
-                    EventType.ORGANIZATION_MEMBER_REMOVED, path.length - 1, 1);
+            case "ORGANIZATION_MEMBERSHIP" -> organizationMembership(operation, path);
             default -> List.of();
         };
     }
 
     /**
-     * {@code users/{id}}: created, updated (enabled and disabled included: the worker reads the state). Deletions are
-     * captured from Keycloak's pre-removal event instead, for every way a user is deleted, while the username is still
-     * known.
+     * An update of a user, typed by the enabled flag before and after it: receivers act on a disable (deprovision) and
+     * an enable (restore). The call carries the whole current user either way, so other fields changed with the flag
+     * reach the target too.
+     */
+    public static Captured userUpdate(String userId, boolean wasEnabled, boolean enabled) {
+        EventType type = wasEnabled == enabled ? EventType.USER_UPDATED
+                : enabled ? EventType.USER_ENABLED : EventType.USER_DISABLED;
+        return new Captured(type, userId, null);
+    }
+
+    /**
+     * A user joined or left a group (Keycloak's group membership events, whoever made the change: an admin, an IdP
+     * mapper at login, a workflow step, Orgbridge). Only realm groups: an organization's internal groups are its
+     * membership, reported as organization membership.
+     *
+     * @param groupType Keycloak's group type, {@code REALM} or {@code ORGANIZATION}
+     */
+    public static List<Captured> ofGroupMembership(String groupType, boolean joined, String userId, String groupId) {
+        if (!REALM_GROUP.equals(groupType)) {
+            return List.of();
+        }
+        return List.of(new Captured(joined ? EventType.GROUP_MEMBER_ADDED : EventType.GROUP_MEMBER_REMOVED, userId,
+                groupId));
+    }
+
+    /**
+     * A step of Keycloak Workflows that ran on a resource. A workflow changes users without admin or user events;
+     * Keycloak reports each step after it committed. Deleting, joining and leaving steps are captured from the
+     * model events they fire, like any other deletion or membership change.
+     *
+     * @param resourceType Keycloak's workflow resource type ({@code USERS}, {@code CLIENTS})
+     */
+    public static List<Captured> ofWorkflowStep(String stepProviderId, String resourceType, String resourceId) {
+        if (!WORKFLOW_USERS.equals(resourceType) || resourceId == null) {
+            return List.of();
+        }
+        return switch (stepProviderId) {
+            case "disable-user" -> List.of(new Captured(EventType.USER_DISABLED, resourceId, null));
+            case "set-user-attribute", "remove-user-attribute" ->
+                    List.of(new Captured(EventType.USER_UPDATED, resourceId, null));
+            default -> List.of();
+        };
+    }
+
+    /**
+     * {@code users/{id}}: created, updated (an update that enables or disables is typed by {@link #userUpdate}).
+     * Deletions are captured from Keycloak's pre-removal event instead, for every way a user is deleted, while the
+     * username is still known.
      */
     private static List<Captured> user(String operation, String[] path) {
         if (path.length != 2 || !path[0].equals("users")) {
@@ -99,20 +149,16 @@ public final class Capture {
         return type == null ? List.of() : List.of(new Captured(type, path[1], null));
     }
 
-    /**
-     * {@code users/{user}/groups/{group}} or {@code organizations/{organization}/members/{user}}: the user joined or
-     * left.
-     */
-    private static List<Captured> membership(String operation, String[] path, EventType added, EventType removed,
-                                             int userAt, int relatedAt) {
+    /** {@code organizations/{organization}/members/{user}}: the user joined or left. */
+    private static List<Captured> organizationMembership(String operation, String[] path) {
         if (path.length != 4) {
             return List.of();
         }
         EventType type = switch (operation) {
-            case "CREATE" -> added;
-            case "DELETE" -> removed;
+            case "CREATE" -> EventType.ORGANIZATION_MEMBER_ADDED;
+            case "DELETE" -> EventType.ORGANIZATION_MEMBER_REMOVED;
             default -> null;
         };
-        return type == null ? List.of() : List.of(new Captured(type, path[userAt], path[relatedAt]));
+        return type == null ? List.of() : List.of(new Captured(type, path[3], path[1]));
     }
 }

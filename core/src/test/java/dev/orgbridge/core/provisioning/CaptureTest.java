@@ -23,7 +23,9 @@ class CaptureTest {
                 arguments("LOGIN", Map.of("identity_provider", "acme-oidc"),
                         List.of(new Captured(EventType.USER_UPDATED, "u1", null))), // Force sync may have changed it
                 arguments("LOGIN", Map.of(), List.of()), // a password login changes nothing
-                arguments("LOGIN", Map.of(), List.of()),
+                arguments("USER_DISABLED_BY_PERMANENT_LOCKOUT", Map.of("reason", "brute_force_attack detected"),
+                        List.of(new Captured(EventType.USER_DISABLED, "u1", null))),
+                arguments("USER_DISABLED_BY_TEMPORARY_LOCKOUT", Map.of(), List.of()), // still enabled
                 arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "joined", "org_id", "o1",
                         "org_created", "false"), List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
                 arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "created", "org_id", "o1",
@@ -48,10 +50,9 @@ class CaptureTest {
                 arguments("USER", "UPDATE", "users/u1", List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
                 arguments("USER", "DELETE", "users/u1", List.of()), // captured before removal, with the username
                 arguments("USER", "ACTION", "users/u1/reset-password", List.of()),
-                arguments("GROUP_MEMBERSHIP", "CREATE", "users/u1/groups/g1",
-                        List.of(new Captured(EventType.GROUP_MEMBER_ADDED, "u1", "g1"))),
-                arguments("GROUP_MEMBERSHIP", "DELETE", "users/u1/groups/g1",
-                        List.of(new Captured(EventType.GROUP_MEMBER_REMOVED, "u1", "g1"))),
+                // from Keycloak's membership events, which IdP mappers and workflows fire too
+                arguments("GROUP_MEMBERSHIP", "CREATE", "users/u1/groups/g1", List.of()),
+                arguments("GROUP_MEMBERSHIP", "DELETE", "users/u1/groups/g1", List.of()),
                 arguments("ORGANIZATION", "CREATE", "organizations/o1",
                         List.of(new Captured(EventType.ORGANIZATION_CREATED, "o1", null))),
                 arguments("ORGANIZATION", "DELETE", "organizations/o1", List.of()), // from the removal event
@@ -68,5 +69,55 @@ class CaptureTest {
     void adminEventsOfTheConsoleTheApiAndOrgbridge(String resource, String operation, String path,
                                                    List<Captured> captured) {
         assertEquals(captured, Capture.ofAdminEvent(resource, operation, path));
+    }
+
+    static Stream<Arguments> updates() {
+        return Stream.of(
+                arguments(true, true, EventType.USER_UPDATED),
+                arguments(false, false, EventType.USER_UPDATED),
+                arguments(true, false, EventType.USER_DISABLED),
+                arguments(false, true, EventType.USER_ENABLED));
+    }
+
+    @ParameterizedTest(name = "enabled {0} -> {1}: {2}")
+    @MethodSource("updates")
+    void anUpdateIsTypedByTheEnabledFlagBeforeAndAfter(boolean was, boolean now, EventType type) {
+        assertEquals(new Captured(type, "u1", null), Capture.userUpdate("u1", was, now));
+    }
+
+    static Stream<Arguments> groupMemberships() {
+        return Stream.of(
+                arguments("REALM", true, List.of(new Captured(EventType.GROUP_MEMBER_ADDED, "u1", "g1"))),
+                arguments("REALM", false, List.of(new Captured(EventType.GROUP_MEMBER_REMOVED, "u1", "g1"))),
+                // an organization's internal group is its membership, captured as such
+                arguments("ORGANIZATION", true, List.of()),
+                arguments("ORGANIZATION", false, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} joined {1}")
+    @MethodSource("groupMemberships")
+    void groupMembershipEventsOfEveryPath(String groupType, boolean joined, List<Captured> captured) {
+        assertEquals(captured, Capture.ofGroupMembership(groupType, joined, "u1", "g1"));
+    }
+
+    static Stream<Arguments> workflowSteps() {
+        return Stream.of(
+                arguments("disable-user", "USERS", List.of(new Captured(EventType.USER_DISABLED, "u1", null))),
+                arguments("set-user-attribute", "USERS", List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
+                arguments("remove-user-attribute", "USERS",
+                        List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
+                arguments("delete-user", "USERS", List.of()), // captured before removal, with the username
+                arguments("join-group", "USERS", List.of()), // from the group membership event
+                arguments("leave-group", "USERS", List.of()),
+                arguments("notify-user", "USERS", List.of()),
+                arguments("grant-role", "USERS", List.of()),
+                arguments("disable-client", "CLIENTS", List.of()),
+                arguments("disable-user", "CLIENTS", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("workflowSteps")
+    void stepsOfKeycloakWorkflows(String step, String resourceType, List<Captured> captured) {
+        assertEquals(captured, Capture.ofWorkflowStep(step, resourceType, "u1"));
     }
 }

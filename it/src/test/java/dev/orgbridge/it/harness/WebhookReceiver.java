@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.keycloak.util.JsonSerialization;
@@ -21,7 +22,8 @@ import org.keycloak.util.JsonSerialization;
 /**
  * The downstream app's webhook endpoint, on loopback: verifies each delivery's signature with the Standard Webhooks
  * reference library (written by others), records it, and answers as the test says: 204, an error status (with a
- * Retry-After), or not at all for a while.
+ * Retry-After), or not at all for a while; it can also stop listening (connections refused) and listen again on the
+ * same port.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -65,8 +67,10 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
     private final Webhook verifier;
+    private final int port;
+    private final ExecutorService workers = Executors.newFixedThreadPool(8);
+    private volatile HttpServer server;
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
     private volatile Answer answer = Answer.OK;
 
@@ -76,18 +80,35 @@ public final class WebhookReceiver implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the reference library refuses the test secret", e);
         }
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int on) {
+        HttpServer listening;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            listening = HttpServer.create(new InetSocketAddress("127.0.0.1", on), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/hooks", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.start();
+        listening.createContext("/hooks", this::handle);
+        listening.setExecutor(workers);
+        listening.start();
+        return listening;
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return "http://127.0.0.1:" + port + "/hooks";
+    }
+
+    /** Stops listening: connections to the URL are refused until {@link #listenAgain()}. */
+    public void stopListening() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port. */
+    public void listenAgain() {
+        server = listen(port);
     }
 
     /** From now on, answer like this. */
@@ -152,5 +173,6 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }
