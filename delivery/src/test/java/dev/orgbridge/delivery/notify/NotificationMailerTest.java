@@ -163,16 +163,16 @@ class NotificationMailerTest {
     }
 
     /**
-     * A session whose email theme ({@code keycloak}) finds Orgbridge's templates if {@code templates}, and whose
+     * A session whose email theme ({@code keycloak}) finds Orgbridge's templates if {@code templatesFound}, and whose
      * template provider records each mail, failing for the addresses in {@code failing} as an SMTP server would.
      */
-    private KeycloakSession session(boolean templates, Set<String> failing) {
+    private KeycloakSession session(boolean templatesFound, Set<String> failing) {
         KeycloakContext context = Stub.of(KeycloakContext.class, Map.of(
                 "getRealm", arguments -> contextRealm[0],
                 "setRealm", arguments -> contextRealm[0] = (RealmModel) arguments[0]));
         Theme email = Stub.of(Theme.class, Map.of(
                 "getName", returns("keycloak"),
-                "getTemplate", arguments -> templates ? new URL("file:/" + arguments[0]) : null));
+                "getTemplate", arguments -> templatesFound ? new URL("file:/" + arguments[0]) : null));
         ThemeManager themes = Stub.of(ThemeManager.class, Map.of("getTheme", returns(email)));
         RealmModel[] realm = new RealmModel[1];
         UserModel[] user = new UserModel[1];
