@@ -2,6 +2,7 @@ package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.notify.DigestSchedule;
+import dev.orgbridge.core.provisioning.notify.FailureCounts;
 import dev.orgbridge.core.provisioning.notify.FailureDigest;
 import dev.orgbridge.core.provisioning.notify.NotificationKind;
 import dev.orgbridge.delivery.notify.NotificationException;
@@ -117,21 +118,21 @@ final class Digests {
     private static Optional<FailureDigest> due(KeycloakSession session, RealmModel realm, DeliveryStore store,
             TargetStateEntity state, String targetName, EmailNotificationTarget notifier, DigestEntity digest,
             long now) {
-        long failures = Math.max(0, state.failedAttempts() - digest.failuresCovered());
-        long deadLetters = Math.max(0, state.deadLetters() - digest.deadLettersCovered());
-        if (failures == 0 && deadLetters == 0) {
+        FailureCounts counted = new FailureCounts(state.failedAttempts(), state.deadLetters());
+        FailureCounts news = counted.since(new FailureCounts(digest.failuresCovered(), digest.deadLettersCovered()));
+        if (news.isEmpty()) {
             return Optional.empty();
         }
         Optional<Instant> lastSent = Optional.ofNullable(digest.sentAt()).map(Instant::ofEpochMilli);
         if (!(notifier.digest().check(lastSent, Instant.ofEpochMilli(now)) instanceof DigestSchedule.SendNow)
-                || !store.claimDigest(digest, state.failedAttempts(), state.deadLetters(), now)) {
+                || !store.claimDigest(digest, counted.failedAttempts(), counted.deadLetters(), now)) {
             return Optional.empty();
         }
         long since = digest.sentAt() == null ? digest.watchedSince() : digest.sentAt();
         List<FailureDigest.Example> examples = store.recentFailures(state.targetId(), since,
                 FailureDigest.MAX_EXAMPLES).stream().map(row -> example(session, realm, row)).toList();
-        return Optional.of(new FailureDigest(targetName, failures, deadLetters, Instant.ofEpochMilli(since),
-                Instant.ofEpochMilli(now), examples));
+        return Optional.of(new FailureDigest(targetName, news.failedAttempts(), news.deadLetters(),
+                Instant.ofEpochMilli(since), Instant.ofEpochMilli(now), examples));
     }
 
     /** A failed delivery as the digest lists it: whom it was about (username or alias as now), what, and why. */
