@@ -128,7 +128,9 @@ final class Digests {
                 || !store.claimDigest(digest, counted.failedAttempts(), counted.deadLetters(), now)) {
             return Optional.empty();
         }
-        long since = digest.sentAt() == null ? digest.watchedSince() : digest.sentAt();
+        // a first digest covers every failure counted so far: its period starts at the oldest one still in the log
+        long since = digest.sentAt() != null ? digest.sentAt()
+                : Math.min(digest.watchedSince(), store.oldestFailureAt(state.targetId()).orElse(now));
         List<FailureDigest.Example> examples = store.recentFailures(state.targetId(), since,
                 FailureDigest.MAX_EXAMPLES).stream().map(row -> example(session, realm, row)).toList();
         return Optional.of(new FailureDigest(targetName, news.failedAttempts(), news.deadLetters(),

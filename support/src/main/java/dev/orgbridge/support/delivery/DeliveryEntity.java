@@ -34,6 +34,10 @@ import jakarta.persistence.Table;
         + "where d.targetId = :targetId and d.lastAt >= :since and d.lastError is not null "
         + "and d.status in (dev.orgbridge.support.delivery.DeliveryStatus.PENDING, "
         + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD) order by d.lastAt desc")
+@NamedQuery(name = "orgbridgeDeliveryOldestFailure", query = "select min(d.lastAt) from DeliveryEntity d "
+        + "where d.targetId = :targetId and d.lastError is not null "
+        + "and d.status in (dev.orgbridge.support.delivery.DeliveryStatus.PENDING, "
+        + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD)")
 @NamedQuery(name = "orgbridgeDeliveryPurge", query = "delete from DeliveryEntity d "
         + "where d.status <> dev.orgbridge.support.delivery.DeliveryStatus.PENDING and d.doneAt < :before")
 public class DeliveryEntity {

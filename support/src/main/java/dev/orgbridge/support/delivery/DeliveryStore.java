@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -129,6 +130,12 @@ public final class DeliveryStore {
                 .setParameter("notificationTargetId", digest.notificationTargetId())
                 .setParameter("targetId", digest.targetId()).setParameter("version", digest.version())
                 .executeUpdate() == 1;
+    }
+
+    /** When the oldest failed delivery of the target still in the log last failed; empty when none. */
+    public Optional<Long> oldestFailureAt(String targetId) {
+        return Optional.ofNullable(em.createNamedQuery("orgbridgeDeliveryOldestFailure", Long.class)
+                .setParameter("targetId", targetId).getSingleResult());
     }
 
     /** The target's deliveries that last failed at or after {@code since}, newest first, at most {@code max}. */

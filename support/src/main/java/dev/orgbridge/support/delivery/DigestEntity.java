@@ -35,7 +35,7 @@ public class DigestEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    /** When the notification target began to watch the target: the first digest's period starts here. */
+    /** When the notification target began to watch the target. */
     @Column(name = "WATCHED_SINCE", nullable = false)
     private long watchedSince;
 
@@ -56,14 +56,16 @@ public class DigestEntity {
         // for JPA
     }
 
-    /** Starts watching: the failures counted so far are not this notification target's news. */
+    /**
+     * Starts watching, having covered nothing: the first digest reports every failure counted so far, including those
+     * of the round that created the target's state just before (a notification target set up later learns at once
+     * that a target has been failing).
+     */
     DigestEntity(String notificationTargetId, TargetStateEntity target, long now) {
         this.notificationTargetId = notificationTargetId;
         this.targetId = target.targetId();
         this.realmId = target.realmId();
         this.watchedSince = now;
-        this.failuresCovered = target.failedAttempts();
-        this.deadLettersCovered = target.deadLetters();
     }
 
     public String notificationTargetId() {
