@@ -52,8 +52,9 @@ import org.keycloak.theme.beans.MessageFormatterMethod;
 /**
  * Every notification mail renders, in every language Orgbridge ships, from Orgbridge's templates and messages (theme
  * resources, which Keycloak adds to every email theme), the way Keycloak 26.7 renders a mail
- * (FreeMarkerEmailTemplateProvider and DefaultFreeMarkerProvider): html output format for every .ftl, Keycloak's msg() and kcSanitize, the base theme's template.ftl as the layout. Values
- * from users and identity providers come out escaped in the html part.
+ * (FreeMarkerEmailTemplateProvider and DefaultFreeMarkerProvider): html output format for every .ftl, Keycloak's
+ * msg() and kcSanitize, the base theme's template.ftl as the layout. Values from users and identity providers come
+ * out escaped in the html part.
  */
 class NotificationMailsTest {
 

@@ -19,7 +19,8 @@ import org.keycloak.theme.Theme;
  * Sends a notification to the recipients of an email notification target: through the realm's SMTP settings, written
  * by the realm's email theme in the target's language, one mail per recipient. Orgbridge's templates and messages are
  * theme resources of its jar, which Keycloak adds to every theme (below the theme's own), so any email theme renders
- * them and a company theme may restyle them. The worker calls it off the request threads, once per notification and target.
+ * them and a company theme may restyle them. The worker calls it off the request threads, once per notification and
+ * target.
  *
  * <p>Keycloak's {@link EmailTemplateProvider} renders and sends; it reads the theme, the language and the user
  * profile from the session's context realm (not from the realm it is given), so the context is set to the target's

@@ -74,7 +74,8 @@ public record EmailNotificationTarget(String componentId, String name, List<Emai
             case USER_CREATED -> userProvisioned(call);
             default -> Optional.empty();
         };
-        return notification.filter(this::accepts).map(n -> new Mail(call.session().getKeycloakSessionFactory(), call.realm().getId(), n));
+        return notification.filter(this::accepts)
+                .map(n -> new Mail(call.session().getKeycloakSessionFactory(), call.realm().getId(), n));
     }
 
     /** Whether this target takes {@code notification}'s kind. */

@@ -121,8 +121,8 @@ class NotificationMailerTest {
                                 + "from (Realm settings → Email)"),
                 arguments("a server without Orgbridge's theme resources", SMTP, false, Reason.NO_TEMPLATES,
                         "Orgbridge notification target 'ops mails' of realm app: the realm's email theme keycloak "
-                                + "finds no Orgbridge mail templates (theme-resources/templates of Orgbridge's jar): is "
-                                + "the whole Orgbridge bundle in the server's providers?"));
+                                + "finds no Orgbridge mail templates (theme-resources/templates of Orgbridge's jar): "
+                                + "is the whole Orgbridge bundle in the server's providers?"));
     }
 
     @ParameterizedTest(name = "{0} → {3}")
