@@ -203,7 +203,7 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
 
     @Test
     void anAppThatKeepsFailingIsQuarantinedUntilAnAdminResumesIt() {
-        try (Mailbox mailbox = Mailbox.of(broker)) {
+        try (Mailbox mailbox = Mailbox.of(broker.admin())) {
             targets.add("orgbridge-email-notifications", "ops mail", Map.of("recipients", List.of("ops@app.test"),
                     "notifyOn", List.of("target-paused")));
             quarantineAndResume();

@@ -53,7 +53,7 @@ class ProvisioningNotificationsIT extends BrokeredLoginTest {
     @BeforeEach
     void mailToLoopback() {
         targets = new ProvisioningTargetsApi(broker, admin);
-        mailbox = Mailbox.of(broker);
+        mailbox = Mailbox.of(broker.admin());
     }
 
     @AfterEach

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * A real SMTP server on loopback (GreenMail) set as a realm's email settings (Realm settings → Email) for as long as
@@ -24,21 +24,21 @@ public final class Mailbox implements AutoCloseable {
     public static final String SENDER = "keycloak@app.test";
 
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private final ManagedRealm realm;
+    private final RealmResource realm;
     private final Map<String, String> before;
 
-    private Mailbox(ManagedRealm realm) {
+    private Mailbox(RealmResource realm) {
         this.realm = realm;
         smtp.start();
-        RealmRepresentation settings = realm.admin().toRepresentation();
+        RealmRepresentation settings = realm.toRepresentation();
         before = settings.getSmtpServer();
         settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.getSmtp().getPort()),
                 "from", SENDER));
-        realm.admin().update(settings);
+        realm.update(settings);
     }
 
-    /** Starts a server and makes it {@code realm}'s SMTP server. */
-    public static Mailbox of(ManagedRealm realm) {
+    /** Starts a server and makes it the SMTP server of {@code realm} (as an admin reaches it). */
+    public static Mailbox of(RealmResource realm) {
         return new Mailbox(realm);
     }
 
@@ -56,9 +56,9 @@ public final class Mailbox implements AutoCloseable {
     @Override
     public void close() {
         try {
-            RealmRepresentation settings = realm.admin().toRepresentation();
+            RealmRepresentation settings = realm.toRepresentation();
             settings.setSmtpServer(before == null ? Map.of() : before);
-            realm.admin().update(settings);
+            realm.update(settings);
         } finally {
             smtp.stop();
         }
