@@ -52,7 +52,8 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         String globex = globexId();
         String support = broker.admin().getGroupByPath("/teams/Support").getId();
         List<String> changes = changesOf(carol);
-        assertTrue(changes.contains("user.created login"), changes.toString());
+        assertTrue(changes.contains("user.created " + CustomerIdp.OIDC.alias() + " login"),
+                "Keycloak's REGISTER of a broker login names the identity provider, kept with the entry: " + changes);
         assertTrue(changes.contains("organization.member.added " + globex + " model"), changes.toString());
         assertTrue(changes.contains("group.member.added " + support + " model"), changes.toString());
     }

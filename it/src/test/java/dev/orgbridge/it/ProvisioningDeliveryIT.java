@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
+import dev.orgbridge.it.harness.Mailbox;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ProvisioningTargetsApi;
 import dev.orgbridge.it.harness.TestUsers;
@@ -17,7 +15,6 @@ import dev.orgbridge.it.harness.Workflows;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import dev.orgbridge.it.harness.WebhookReceiver.Answer;
 import dev.orgbridge.it.harness.WebhookReceiver.Delivery;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -277,26 +273,15 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
     }
 
     @Test
-    void anAppThatKeepsFailingIsQuarantinedUntilAnAdminResumesIt() throws Exception {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        RealmRepresentation realm = broker.admin().toRepresentation();
-        Map<String, String> smtpBefore = realm.getSmtpServer();
-        realm.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.getSmtp().getPort()),
-                "from", "keycloak@app.test"));
-        broker.admin().update(realm);
-        targets.add("orgbridge-email-notifications", "ops mail", Map.of("recipients", List.of("ops@app.test"),
-                "notifyOn", List.of("target-paused")));
-        try {
+    void anAppThatKeepsFailingIsQuarantinedUntilAnAdminResumesIt() {
+        try (Mailbox mailbox = Mailbox.of(broker.admin())) {
+            targets.add("orgbridge-email-notifications", "ops mail", Map.of("recipients", List.of("ops@app.test"),
+                    "notifyOn", List.of("target-paused")));
             quarantineAndResume();
-            assertTrue(smtp.waitForIncomingEmail(WAIT.toMillis(), 1), "the admins are told");
-            MimeMessage notice = smtp.getReceivedMessages()[0];
-            assertEquals("ops@app.test", notice.getAllRecipients()[0].toString());
-            assertTrue(GreenMailUtil.getBody(notice).contains("app"), GreenMailUtil.getBody(notice));
-        } finally {
-            realm.setSmtpServer(smtpBefore == null ? Map.of() : smtpBefore);
-            broker.admin().update(realm);
-            smtp.stop();
+            Mailbox.Mail notice = mailbox.await(1, WAIT).stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("the admins are told"));
+            assertEquals("ops@app.test", notice.to());
+            assertTrue(notice.text().contains("app"), notice.text());
         }
     }
 

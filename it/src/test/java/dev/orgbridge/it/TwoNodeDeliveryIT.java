@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.DeliveryRealm;
 import dev.orgbridge.it.harness.KeycloakNode;
+import dev.orgbridge.it.harness.Mailbox;
+import dev.orgbridge.it.harness.Mailbox.Mail;
 import dev.orgbridge.it.harness.ThrowawayPostgres;
 import dev.orgbridge.it.harness.WebhookReceiver;
+import dev.orgbridge.it.harness.WebhookReceiver.Answer;
 import dev.orgbridge.it.harness.WebhookReceiver.Delivery;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Keycloak nodes share one database and both run the delivery worker. Users created through either node reach
  * the app once each: the outbox entry is taken by one node, the target is delivered to by the node holding its
- * lease, so no change goes out once per node.
+ * lease, so no change goes out once per node; a failure digest is claimed in the database before it is mailed, so it
+ * goes out once, not once per node.
  */
 class TwoNodeDeliveryIT {
 
@@ -79,6 +83,30 @@ class TwoNodeDeliveryIT {
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
                 "the app accepted every delivery at once, so no webhook-id comes twice");
         assertTrue(created.stream().allMatch(Delivery::signatureValid), "every delivery signed");
+    }
+
+    @Test
+    void aFailingAppIsReportedInOneDigestNotOnePerNode() {
+        awaitClusterOfTwo();
+        DeliveryRealm realm = DeliveryRealm.create(nodeA.admin(), "cluster-digest");
+        try (WebhookReceiver failing = new WebhookReceiver();
+             Mailbox mailbox = Mailbox.of(nodeA.admin().realm(realm.name()))) {
+            failing.answer(Answer.status(500));
+            realm.addNotificationTarget(nodeA.admin(), "ops@app.test", Map.of("notifyOn", "provisioning-failures",
+                    "digestMinutes", "5"));
+            realm.addWebhook(nodeB.admin(), failing.url(), Map.of("maxAttempts", "100",
+                    "quarantineAfterFailures", "100000"));
+            IntStream.rangeClosed(1, 10).forEach(i -> realm.createUser((i % 2 == 0 ? nodeA : nodeB).admin(),
+                    "failing-" + i));
+
+            Mail digest = mailbox.await(1, WAIT).get(0);
+            failing.await(d -> true, d -> d.size() >= 20, WAIT);
+            // both nodes look for due digests every second: a second copy would come within a few ticks
+            pause(5);
+            assertEquals("Provisioning failures at app", digest.subject());
+            assertEquals(1, mailbox.received().size(), "one digest in the interval, not one per node: "
+                    + mailbox.received());
+        }
     }
 
     /** Node B joined node A's cluster: caches are invalidated across nodes, as in production. */

@@ -1,6 +1,7 @@
 package dev.orgbridge.support;
 
 import dev.orgbridge.support.delivery.DeliveryEntity;
+import dev.orgbridge.support.delivery.DigestEntity;
 import dev.orgbridge.support.delivery.RemoteEntity;
 import dev.orgbridge.support.delivery.TargetStateEntity;
 import dev.orgbridge.support.grants.GrantEntity;
@@ -24,7 +25,7 @@ public final class OrgbridgeDatabase
     @Override
     public List<Class<?>> getEntities() {
         return List.of(GrantEntity.class, SsoIdentifierEntity.class, OutboxEntity.class, DeliveryEntity.class,
-                TargetStateEntity.class, RemoteEntity.class);
+                TargetStateEntity.class, RemoteEntity.class, DigestEntity.class);
     }
 
     @Override

@@ -10,7 +10,14 @@ import java.util.Set;
  */
 public final class Capture {
 
-    /** A change to deliver: its type, the user or organization it is about, and the organization or group it joins. */
+    /**
+     * A change to deliver.
+     *
+     * @param subjectId the user or organization it is about
+     * @param relatedId the organization or group a membership change joins or leaves; for a user or organization
+     *                  created by a login through an identity provider (just in time), that provider's alias (the
+     *                  notification mails name it and mail only such users); null otherwise
+     */
     public record Captured(EventType type, String subjectId, String relatedId) {
     }
 
@@ -27,14 +34,16 @@ public final class Capture {
      * A user event of a login or of the account console.
      *
      * @param details the event's details; Orgbridge's onboarding events carry {@code decision}, {@code org_id} and
-     *                {@code org_created}
+     *                {@code org_created}, and every event of a broker login {@code identity_provider}
      */
     public static List<Captured> ofUserEvent(String type, String userId, Map<String, String> details) {
         if (userId == null) {
             return List.of();
         }
         return switch (type) {
-            case "REGISTER" -> List.of(new Captured(EventType.USER_CREATED, userId, null));
+            // a broker login's REGISTER carries the identity provider (register_method=broker); a registration
+            // form's does not
+            case "REGISTER" -> List.of(new Captured(EventType.USER_CREATED, userId, details.get(IDENTITY_PROVIDER)));
             case "UPDATE_PROFILE", "UPDATE_EMAIL", "VERIFY_EMAIL" ->
                     List.of(new Captured(EventType.USER_UPDATED, userId, null));
             case "IDENTITY_PROVIDER_FIRST_LOGIN", "IDENTITY_PROVIDER_POST_LOGIN" -> onboarding(userId, details);
@@ -55,7 +64,8 @@ public final class Capture {
         }
         Captured joined = new Captured(EventType.ORGANIZATION_MEMBER_ADDED, userId, organization);
         return "true".equals(details.get("org_created"))
-                ? List.of(new Captured(EventType.ORGANIZATION_CREATED, organization, null), joined)
+                ? List.of(new Captured(EventType.ORGANIZATION_CREATED, organization, details.get(IDENTITY_PROVIDER)),
+                        joined)
                 : List.of(joined);
     }
 

@@ -44,11 +44,19 @@ public sealed interface DeliveryOutcome {
     /** Short, log-safe words: {@code HTTP 503}, {@code connect timeout}. */
     String describe();
 
-    /** The target took it (2xx). */
+    /**
+     * The target took it.
+     *
+     * @param status the HTTP status (2xx), or {@link #MAILED} for a notification mail the SMTP server took
+     */
     record Success(int status) implements DeliveryOutcome {
+
+        /** A mail has no HTTP status. */
+        public static final int MAILED = 0;
+
         @Override
         public String describe() {
-            return "HTTP " + status;
+            return status == MAILED ? "mailed" : "HTTP " + status;
         }
     }
 
@@ -94,7 +102,7 @@ public sealed interface DeliveryOutcome {
         }
     }
 
-    /** No HTTP answer. The adapter maps its client's exceptions onto these. */
+    /** No HTTP answer (or no mail sent). The adapter maps its client's exceptions onto these. */
     enum TransportFailure implements Cause {
         CONNECT_TIMEOUT(true),
         /** Connected, but the answer did not come in time. */
@@ -106,7 +114,11 @@ public sealed interface DeliveryOutcome {
         /** The TLS handshake failed, e.g. an expired certificate (the target's admin may fix it). */
         TLS_FAILURE(true),
         /** The host resolved to an address the target's policy refuses ({@link TargetUrl#refusedAddress}). */
-        ADDRESS_REFUSED(false);
+        ADDRESS_REFUSED(false),
+        /** A notification mail: the realm's SMTP server could not be reached or refused it (it may recover). */
+        MAIL_NOT_SENT(true),
+        /** A notification mail: the realm has no SMTP server or sender address; an admin must set them. */
+        MAIL_NOT_CONFIGURED(false);
 
         private final boolean retryable;
 

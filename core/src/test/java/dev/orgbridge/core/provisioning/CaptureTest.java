@@ -16,7 +16,9 @@ class CaptureTest {
 
     static Stream<Arguments> userEvents() {
         return Stream.of(
-                arguments("REGISTER", Map.of(), List.of(new Captured(EventType.USER_CREATED, "u1", null))),
+                arguments("REGISTER", Map.of(), List.of(new Captured(EventType.USER_CREATED, "u1", null))), // a form
+                arguments("REGISTER", Map.of("register_method", "broker", "identity_provider", "acme-oidc"),
+                        List.of(new Captured(EventType.USER_CREATED, "u1", "acme-oidc"))), // just in time
                 arguments("UPDATE_PROFILE", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
                 arguments("UPDATE_EMAIL", Map.of(), List.of(new Captured(EventType.USER_UPDATED, "u1", null))),
                 arguments("DELETE_ACCOUNT", Map.of(), List.of()), // captured before removal, with the username
@@ -29,7 +31,8 @@ class CaptureTest {
                 arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "joined", "org_id", "o1",
                         "org_created", "false"), List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
                 arguments("IDENTITY_PROVIDER_FIRST_LOGIN", Map.of("decision", "created", "org_id", "o1",
-                        "org_created", "true"), List.of(new Captured(EventType.ORGANIZATION_CREATED, "o1", null),
+                        "org_created", "true", "identity_provider", "acme-oidc"),
+                        List.of(new Captured(EventType.ORGANIZATION_CREATED, "o1", "acme-oidc"),
                         new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o1"))),
                 arguments("IDENTITY_PROVIDER_POST_LOGIN", Map.of("decision", "fallback", "org_id", "o2"),
                         List.of(new Captured(EventType.ORGANIZATION_MEMBER_ADDED, "u1", "o2"))),

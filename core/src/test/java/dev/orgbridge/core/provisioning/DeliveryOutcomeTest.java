@@ -66,7 +66,9 @@ class DeliveryOutcomeTest {
                 arguments(TransportFailure.CONNECTION_RESET, true, "connection reset"),
                 arguments(TransportFailure.UNKNOWN_HOST, true, "unknown host"),
                 arguments(TransportFailure.TLS_FAILURE, true, "tls failure"),
-                arguments(TransportFailure.ADDRESS_REFUSED, false, "address refused"));
+                arguments(TransportFailure.ADDRESS_REFUSED, false, "address refused"),
+                arguments(TransportFailure.MAIL_NOT_SENT, true, "mail not sent"),
+                arguments(TransportFailure.MAIL_NOT_CONFIGURED, false, "mail not configured"));
     }
 
     @ParameterizedTest(name = "{0} → retry {1}")

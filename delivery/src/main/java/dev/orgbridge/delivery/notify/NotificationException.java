@@ -11,7 +11,7 @@ public final class NotificationException extends Exception {
     public enum Reason {
         /** The realm has no SMTP server or no sender address: nothing is tried. */
         NO_SMTP_SERVER,
-        /** The realm's email theme has no Orgbridge templates: nothing is tried. */
+        /** The realm's email theme finds no Orgbridge templates (a broken installation): nothing is tried. */
         NO_TEMPLATES,
         /** Keycloak could not render or send the mail to some or all recipients (SMTP down, refused, …). */
         NOT_SENT

@@ -17,8 +17,10 @@ import org.keycloak.theme.Theme;
 
 /**
  * Sends a notification to the recipients of an email notification target: through the realm's SMTP settings, written
- * by the realm's email theme ({@code orgbridge}, or a theme whose parent is {@code orgbridge}) in the target's
- * language, one mail per recipient. The worker calls it off the request threads, once per notification and target.
+ * by the realm's email theme in the target's language, one mail per recipient. Orgbridge's templates and messages are
+ * theme resources of its jar, which Keycloak adds to every theme (below the theme's own), so any email theme renders
+ * them and a company theme may restyle them. The worker calls it off the request threads, once per notification and
+ * target.
  *
  * <p>Keycloak's {@link EmailTemplateProvider} renders and sends; it reads the theme, the language and the user
  * profile from the session's context realm (not from the realm it is given), so the context is set to the target's
@@ -65,8 +67,9 @@ public final class NotificationMailer {
     }
 
     /**
-     * Keycloak renders with the realm's email theme and cannot be told another; a theme without Orgbridge's templates
-     * would fail on every recipient with a FreeMarker error, so say plainly what to change instead.
+     * Keycloak renders with the realm's email theme and cannot be told another. The templates come with Orgbridge's
+     * jar, so only a broken installation lacks them; it would fail on every recipient with a FreeMarker error, so say
+     * plainly what is wrong instead.
      */
     private static void requireTemplates(KeycloakSession session, NotificationMail mail, String about)
             throws NotificationException {
@@ -82,8 +85,8 @@ public final class NotificationMailer {
                     + ": the realm's email theme cannot be read", e);
         }
         throw new NotificationException(NotificationException.Reason.NO_TEMPLATES, about + ": the realm's email "
-                + "theme " + theme.getName() + " has no Orgbridge mail templates; choose orgbridge, or a theme whose "
-                + "parent is orgbridge (Realm settings → Themes → Email theme)", null);
+                + "theme " + theme.getName() + " finds no Orgbridge mail templates (theme-resources/templates of "
+                + "Orgbridge's jar): is the whole Orgbridge bundle in the server's providers?", null);
     }
 
     private static void sendToEach(KeycloakSession session, RealmModel realm, EmailNotificationTarget target,

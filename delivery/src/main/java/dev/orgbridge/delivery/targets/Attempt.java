@@ -19,10 +19,12 @@ public record Attempt(DeliveryOutcome outcome, String remoteId, String detail) {
         return new Attempt(outcome, null, null);
     }
 
-    /** The HTTP status, if the target answered. */
+    /** The HTTP status, if the target answered one (a mail has none). */
     public Integer httpStatus() {
-        return outcome instanceof DeliveryOutcome.Success success ? Integer.valueOf(success.status())
-                : cause() instanceof DeliveryOutcome.HttpStatus status ? Integer.valueOf(status.code()) : null;
+        if (outcome instanceof DeliveryOutcome.Success success) {
+            return success.status() == DeliveryOutcome.Success.MAILED ? null : Integer.valueOf(success.status());
+        }
+        return cause() instanceof DeliveryOutcome.HttpStatus status ? Integer.valueOf(status.code()) : null;
     }
 
     /** What the log shows: the outcome, and the detail when there is one. */

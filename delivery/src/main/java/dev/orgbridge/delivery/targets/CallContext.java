@@ -16,8 +16,10 @@ import org.keycloak.models.RealmModel;
  * @param lastKnown   what a deletion still knew of its subject
  * @param remoteId    the target's id for the subject, if it told one before
  * @param known       whether the target has been sent this subject before
+ * @param identityProvider the alias of the identity provider whose login created the subject just in time (a
+ *                         creation captured at a broker login); null otherwise
  */
 public record CallContext(KeycloakSession session, RealmModel realm, EventType type, String subjectId,
                           String containerId, String messageId, Instant changedAt, OutboxEntry.LastKnown lastKnown,
-                          String remoteId, boolean known) {
+                          String remoteId, boolean known, String identityProvider) {
 }

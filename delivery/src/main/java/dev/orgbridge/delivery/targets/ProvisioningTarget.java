@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.support.outbox.OutboxEntry;
 import java.util.Optional;
 import org.keycloak.provider.Provider;
 
@@ -20,6 +21,11 @@ public interface ProvisioningTarget extends Provider {
 
     /** Whether changes of this type are queued for this target at all. */
     boolean wants(EventType type);
+
+    /** Whether this change is queued for this target: by its type, unless the target looks closer. */
+    default boolean wants(OutboxEntry change) {
+        return wants(change.type());
+    }
 
     /**
      * Reads what to send for one call, with the subject's current state; empty when the target needs nothing (the

@@ -32,6 +32,7 @@ final class DeliveryWorker {
     private final String owner = "node-" + UUID.randomUUID();
     private final Dispatcher dispatcher;
     private final Notices notices;
+    private final Digests digests;
     private final ExecutorService runs;
     private final ExecutorService calls;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -43,6 +44,7 @@ final class DeliveryWorker {
         this.options = options;
         this.dispatcher = new Dispatcher(options.batchSize());
         this.notices = new Notices(sessionFactory);
+        this.digests = new Digests(sessionFactory);
         this.runs = Executors.newSingleThreadExecutor(named("orgbridge-delivery"));
         this.calls = Executors.newFixedThreadPool(options.threads(), named("orgbridge-delivery-call"));
     }
@@ -59,6 +61,7 @@ final class DeliveryWorker {
             for (int pass = 0; pass < MAX_PASSES && !stopped && pass(); pass++) {
                 // another pass: work is left
             }
+            digests.send();
             purge();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Orgbridge delivery run failed; the next tick tries again");

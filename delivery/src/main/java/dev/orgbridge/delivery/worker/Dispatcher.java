@@ -48,7 +48,7 @@ final class Dispatcher {
             targets.forEach(target -> store.stateOrNew(target.componentId(), realmId));
             for (OutboxEntry entry : entries) {
                 if (outbox.take(entry.id())) {
-                    targets.stream().filter(target -> target.wants(entry.type()))
+                    targets.stream().filter(target -> target.wants(entry))
                             .forEach(target -> store.enqueue(target.componentId(), realmId, entry, now));
                 }
             }

@@ -125,7 +125,8 @@ final class SubjectRound implements Runnable {
         long lastSequence = covered.stream().mapToLong(PendingRow::sequence).max().orElseThrow();
         CallContext context = new CallContext(session, realm, call.type(), first.subjectId(), call.containerId(),
                 messageId, Instant.ofEpochMilli(lastSequence / 1000), covered.get(covered.size() - 1).lastKnown(),
-                remote == null ? null : remote.remoteId(), remote != null);
+                remote == null ? null : remote.remoteId(), remote != null,
+                call.type().isMembership() ? null : first.relatedId());
         Optional<Outgoing> outgoing = provider.prepare(context);
         if (outgoing.isEmpty()) {
             return Prepared.skip("out of the target's scope, or no longer exists");
@@ -150,12 +151,14 @@ final class SubjectRound implements Runnable {
         } else if (next instanceof NextStep.RetryAt retry) {
             long at = retry.at().toEpochMilli();
             entities.forEach(row -> row.failed(messageId, attempt.httpStatus(), detail, now, at));
+            store.countFailures(target.targetId(), 1, 0);
             laterRows(covered).forEach(id -> Optional.ofNullable(store.delivery(id)).ifPresent(r -> r.waitUntil(at)));
         } else {
             NextStep.DeadLetter dead = (NextStep.DeadLetter) next;
             String why = truncate("dead letter (" + dead.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + "): " + attempt.describe());
             entities.forEach(row -> row.settle(DeliveryStatus.DEAD, messageId, attempt.httpStatus(), why, now));
+            store.countFailures(target.targetId(), 1, entities.size());
         }
         target.renewLease(session, now);
     }
@@ -175,8 +178,12 @@ final class SubjectRound implements Runnable {
                         String detail) {
         KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session -> {
             long now = Time.currentTimeMillis();
-            new DeliveryStore(session).deliveries(settled.stream().map(PendingRow::id).toList())
+            DeliveryStore store = new DeliveryStore(session);
+            store.deliveries(settled.stream().map(PendingRow::id).toList())
                     .forEach(row -> row.settle(status, messageId, httpStatus, truncate(detail), now));
+            if (status == DeliveryStatus.DEAD) {
+                store.countFailures(target.targetId(), 0, settled.size());
+            }
         });
     }
 

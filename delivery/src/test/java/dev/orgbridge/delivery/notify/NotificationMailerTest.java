@@ -63,7 +63,7 @@ class NotificationMailerTest {
     void sendsOneMailPerRecipientInTheTargetsLanguage() throws Exception {
         RealmModel realm = realm(SMTP);
 
-        boolean done = mailer.send(session("orgbridge", Set.of()), realm,
+        boolean done = mailer.send(session(true, Set.of()), realm,
                 target(Optional.of(Locale.GERMAN), "ops@acme.com", "Security.Team@acme.com"), ORGANIZATION);
 
         assertTrue(done);
@@ -85,7 +85,7 @@ class NotificationMailerTest {
 
     @Test
     void withoutALanguageKeycloakUsesTheRealmsDefault() throws Exception {
-        mailer.send(session("orgbridge", Set.of()), realm(SMTP), target(Optional.empty(), "ops@acme.com"),
+        mailer.send(session(true, Set.of()), realm(SMTP), target(Optional.empty(), "ops@acme.com"),
                 ORGANIZATION);
 
         assertNull(sent.get(0).user().getFirstAttribute(UserModel.LOCALE));
@@ -93,7 +93,7 @@ class NotificationMailerTest {
 
     @Test
     void theRecipientIsNobodysAccount() throws Exception {
-        mailer.send(session("orgbridge", Set.of()), realm(SMTP), target(Optional.empty(), "ops@acme.com"),
+        mailer.send(session(true, Set.of()), realm(SMTP), target(Optional.empty(), "ops@acme.com"),
                 ORGANIZATION);
 
         UserModel recipient = sent.get(0).user();
@@ -113,24 +113,24 @@ class NotificationMailerTest {
 
     static Stream<Arguments> realmsThatCannotSend() {
         return Stream.of(
-                arguments("no SMTP settings", Map.of(), "orgbridge", Reason.NO_SMTP_SERVER,
+                arguments("no SMTP settings", Map.of(), true, Reason.NO_SMTP_SERVER,
                         "Orgbridge notification target 'ops mails' of realm app: the realm's email settings have no "
                                 + "host (Realm settings → Email)"),
-                arguments("no sender address", Map.of("host", "smtp.acme.com"), "orgbridge", Reason.NO_SMTP_SERVER,
+                arguments("no sender address", Map.of("host", "smtp.acme.com"), true, Reason.NO_SMTP_SERVER,
                         "Orgbridge notification target 'ops mails' of realm app: the realm's email settings have no "
                                 + "from (Realm settings → Email)"),
-                arguments("Keycloak's own email theme", SMTP, "keycloak", Reason.NO_TEMPLATES,
-                        "Orgbridge notification target 'ops mails' of realm app: the realm's email theme keycloak has "
-                                + "no Orgbridge mail templates; choose orgbridge, or a theme whose parent is orgbridge "
-                                + "(Realm settings → Themes → Email theme)"));
+                arguments("a server without Orgbridge's theme resources", SMTP, false, Reason.NO_TEMPLATES,
+                        "Orgbridge notification target 'ops mails' of realm app: the realm's email theme keycloak "
+                                + "finds no Orgbridge mail templates (theme-resources/templates of Orgbridge's jar): "
+                                + "is the whole Orgbridge bundle in the server's providers?"));
     }
 
     @ParameterizedTest(name = "{0} → {3}")
     @MethodSource("realmsThatCannotSend")
-    void aRealmThatCannotSendOrgbridgesMailsIsToldWhatToChange(String story, Map<String, String> smtp, String theme,
-            Reason reason, String message) {
+    void aRealmThatCannotSendOrgbridgesMailsIsToldWhatToChange(String story, Map<String, String> smtp,
+            boolean templates, Reason reason, String message) {
         NotificationException refused = assertThrows(NotificationException.class, () -> mailer.send(
-                session(theme, Set.of()), realm(smtp), target(Optional.empty(), "ops@acme.com"), ORGANIZATION));
+                session(templates, Set.of()), realm(smtp), target(Optional.empty(), "ops@acme.com"), ORGANIZATION));
 
         assertEquals(reason, refused.reason());
         assertEquals(message, refused.getMessage());
@@ -141,7 +141,7 @@ class NotificationMailerTest {
     @Test
     void aRecipientWhoseMailFailsDoesNotStopTheOthers() {
         NotificationException failed = assertThrows(NotificationException.class, () -> mailer.send(
-                session("orgbridge", Set.of("ops@acme.com")), realm(SMTP),
+                session(true, Set.of("ops@acme.com")), realm(SMTP),
                 target(Optional.empty(), "ops@acme.com", "security@acme.com"), ORGANIZATION));
 
         assertEquals(Reason.NOT_SENT, failed.reason());
@@ -163,16 +163,16 @@ class NotificationMailerTest {
     }
 
     /**
-     * A session whose email theme is {@code theme} (only {@code orgbridge} has Orgbridge's templates) and whose
+     * A session whose email theme ({@code keycloak}) finds Orgbridge's templates if {@code templatesFound}, and whose
      * template provider records each mail, failing for the addresses in {@code failing} as an SMTP server would.
      */
-    private KeycloakSession session(String theme, Set<String> failing) {
+    private KeycloakSession session(boolean templatesFound, Set<String> failing) {
         KeycloakContext context = Stub.of(KeycloakContext.class, Map.of(
                 "getRealm", arguments -> contextRealm[0],
                 "setRealm", arguments -> contextRealm[0] = (RealmModel) arguments[0]));
         Theme email = Stub.of(Theme.class, Map.of(
-                "getName", returns(theme),
-                "getTemplate", arguments -> theme.equals("orgbridge") ? new URL("file:/" + arguments[0]) : null));
+                "getName", returns("keycloak"),
+                "getTemplate", arguments -> templatesFound ? new URL("file:/" + arguments[0]) : null));
         ThemeManager themes = Stub.of(ThemeManager.class, Map.of("getTheme", returns(email)));
         RealmModel[] realm = new RealmModel[1];
         UserModel[] user = new UserModel[1];

@@ -12,7 +12,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * A realm whose changes Orgbridge captures (its event listener on), as an admin sets it up on a node of their own
- * through the admin REST API: the realm, a webhook target, and users.
+ * through the admin REST API: the realm, a webhook target, a notification target, and users.
  */
 public final class DeliveryRealm {
 
@@ -38,12 +38,6 @@ public final class DeliveryRealm {
 
     /** Registers a webhook target to {@code url} (loopback, plain HTTP, retried every second) through a node. */
     public String addWebhook(Keycloak admin, String url, Map<String, String> options) {
-        RealmResource realm = admin.realm(name);
-        ComponentRepresentation component = new ComponentRepresentation();
-        component.setName("app");
-        component.setProviderId("orgbridge-webhook");
-        component.setProviderType(ProvisioningTargetsApi.TARGET_TYPE);
-        component.setParentId(realm.toRepresentation().getId());
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
         config.putSingle("url", url);
         config.putSingle("secret", WebhookReceiver.SECRET);
@@ -51,6 +45,24 @@ public final class DeliveryRealm {
         config.putSingle("allowLoopback", "true");
         config.putSingle("retryDelaysSeconds", "1");
         options.forEach(config::putSingle);
+        return add(admin, "app", "orgbridge-webhook", config);
+    }
+
+    /** Registers an email notification target "ops mails" mailing {@code recipient} through a node. */
+    public String addNotificationTarget(Keycloak admin, String recipient, Map<String, String> options) {
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("recipients", recipient);
+        options.forEach(config::putSingle);
+        return add(admin, "ops mails", "orgbridge-email-notifications", config);
+    }
+
+    private String add(Keycloak admin, String targetName, String kind, MultivaluedHashMap<String, String> config) {
+        RealmResource realm = admin.realm(name);
+        ComponentRepresentation component = new ComponentRepresentation();
+        component.setName(targetName);
+        component.setProviderId(kind);
+        component.setProviderType(ProvisioningTargetsApi.TARGET_TYPE);
+        component.setParentId(realm.toRepresentation().getId());
         component.setConfig(config);
         try (Response created = realm.components().add(component)) {
             if (created.getStatus() != 201) {

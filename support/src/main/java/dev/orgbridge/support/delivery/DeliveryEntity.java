@@ -30,6 +30,14 @@ import jakarta.persistence.Table;
         + "set d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING, d.attempts = 0, d.nextAt = :now, "
         + "d.queuedAt = :now, d.doneAt = null where d.targetId = :targetId "
         + "and d.status = dev.orgbridge.support.delivery.DeliveryStatus.DEAD")
+@NamedQuery(name = "orgbridgeDeliveryRecentFailures", query = "select d from DeliveryEntity d "
+        + "where d.targetId = :targetId and d.lastAt >= :since and d.lastError is not null "
+        + "and d.status in (dev.orgbridge.support.delivery.DeliveryStatus.PENDING, "
+        + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD) order by d.lastAt desc")
+@NamedQuery(name = "orgbridgeDeliveryOldestFailure", query = "select min(d.lastAt) from DeliveryEntity d "
+        + "where d.targetId = :targetId and d.lastError is not null "
+        + "and d.status in (dev.orgbridge.support.delivery.DeliveryStatus.PENDING, "
+        + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD)")
 @NamedQuery(name = "orgbridgeDeliveryPurge", query = "delete from DeliveryEntity d "
         + "where d.status <> dev.orgbridge.support.delivery.DeliveryStatus.PENDING and d.doneAt < :before")
 public class DeliveryEntity {
@@ -50,7 +58,7 @@ public class DeliveryEntity {
     @Column(name = "SUBJECT_ID", length = 36, nullable = false)
     private String subjectId;
 
-    @Column(name = "RELATED_ID", length = 36)
+    @Column(name = "RELATED_ID")
     private String relatedId;
 
     @Column(name = "SUBJECT_NAME")

@@ -7,13 +7,14 @@ import jakarta.persistence.TypedQuery;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The delivery tables, through the session's transaction: each target's queue and log (ORGBRIDGE_DELIVERY), state
- * (ORGBRIDGE_TARGET_STATE) and what it holds (ORGBRIDGE_REMOTE).
+ * (ORGBRIDGE_TARGET_STATE), what it holds (ORGBRIDGE_REMOTE) and the failure digests about it (ORGBRIDGE_DIGEST).
  */
 public final class DeliveryStore {
 
@@ -85,6 +86,63 @@ public final class DeliveryStore {
                 .setParameter("targetId", targetId)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Adds to the target's failure counts, in the transaction that records the failures: every node adds to the same
+     * counts, and a count is never written back from a stale read.
+     */
+    public void countFailures(String targetId, int attempts, int deadLetters) {
+        em.createNamedQuery("orgbridgeTargetFailuresCounted").setParameter("attempts", (long) attempts)
+                .setParameter("deadLetters", (long) deadLetters).setParameter("targetId", targetId).executeUpdate();
+    }
+
+    /** The states of the realm's targets. */
+    public List<TargetStateEntity> states(String realmId) {
+        return em.createNamedQuery("orgbridgeTargetStatesOfRealm", TargetStateEntity.class)
+                .setParameter("realmId", realmId).getResultList();
+    }
+
+    /** What the realm's notification targets were last told about failures, per provisioning target. */
+    public List<DigestEntity> digests(String realmId) {
+        return em.createNamedQuery("orgbridgeDigestsOfRealm", DigestEntity.class).setParameter("realmId", realmId)
+                .getResultList();
+    }
+
+    /**
+     * Lets a notification target watch a provisioning target's failures from now on (flushed, so a concurrent
+     * start on another node fails here).
+     */
+    public DigestEntity watch(String notificationTargetId, TargetStateEntity target, long now) {
+        DigestEntity digest = new DigestEntity(notificationTargetId, target, now);
+        em.persist(digest);
+        em.flush();
+        return digest;
+    }
+
+    /**
+     * Claims the digest as read ({@code digest}'s version) for sending now, covering the counts given; false when
+     * another node claimed it first (its version moved on), and then this node must not send.
+     */
+    public boolean claimDigest(DigestEntity digest, long failures, long deadLetters, long now) {
+        return em.createNamedQuery("orgbridgeDigestClaim").setParameter("now", now)
+                .setParameter("failures", failures).setParameter("deadLetters", deadLetters)
+                .setParameter("notificationTargetId", digest.notificationTargetId())
+                .setParameter("targetId", digest.targetId()).setParameter("version", digest.version())
+                .executeUpdate() == 1;
+    }
+
+    /** When the oldest failed delivery of the target still in the log last failed; empty when none. */
+    public Optional<Long> oldestFailureAt(String targetId) {
+        return Optional.ofNullable(em.createNamedQuery("orgbridgeDeliveryOldestFailure", Long.class)
+                .setParameter("targetId", targetId).getSingleResult());
+    }
+
+    /** The target's deliveries that last failed at or after {@code since}, newest first, at most {@code max}. */
+    public List<DeliveryEntity> recentFailures(String targetId, long since, int max) {
+        return em.createNamedQuery("orgbridgeDeliveryRecentFailures", DeliveryEntity.class)
+                .setParameter("targetId", targetId).setParameter("since", since).setMaxResults(max)
+                .getResultList();
     }
 
     public void release(String targetId, String owner) {

@@ -16,6 +16,11 @@ import jakarta.persistence.Table;
 @Table(name = "ORGBRIDGE_TARGET_STATE")
 @NamedQuery(name = "orgbridgeTargetLease", query = "update TargetStateEntity t set t.leaseOwner = :owner, "
         + "t.leaseUntil = :until where t.targetId = :targetId and (t.leaseUntil < :now or t.leaseOwner = :owner)")
+@NamedQuery(name = "orgbridgeTargetFailuresCounted", query = "update TargetStateEntity t "
+        + "set t.failedAttempts = t.failedAttempts + :attempts, t.deadLetters = t.deadLetters + :deadLetters "
+        + "where t.targetId = :targetId")
+@NamedQuery(name = "orgbridgeTargetStatesOfRealm", query = "select t from TargetStateEntity t "
+        + "where t.realmId = :realmId")
 @NamedQuery(name = "orgbridgeTargetRelease", query = "update TargetStateEntity t set t.leaseUntil = 0 "
         + "where t.targetId = :targetId and t.leaseOwner = :owner")
 public class TargetStateEntity {
@@ -66,6 +71,17 @@ public class TargetStateEntity {
 
     @Column(name = "DELETIONS_CONFIRMED_AT", nullable = false)
     private long deletionsConfirmedAt;
+
+    /**
+     * Failed attempts and dead letters ever, only ever added to by {@code orgbridgeTargetFailuresCounted} in the
+     * transaction that records them (never written back from a loaded entity, which could lose another's count):
+     * failure digests report the difference to what they covered.
+     */
+    @Column(name = "FAILED_ATTEMPTS", nullable = false, updatable = false)
+    private long failedAttempts;
+
+    @Column(name = "DEAD_LETTERS", nullable = false, updatable = false)
+    private long deadLetters;
 
     protected TargetStateEntity() {
         // for JPA
@@ -179,5 +195,13 @@ public class TargetStateEntity {
 
     public Long lastNoticeAt() {
         return lastNoticeAt;
+    }
+
+    public long failedAttempts() {
+        return failedAttempts;
+    }
+
+    public long deadLetters() {
+        return deadLetters;
     }
 }

@@ -32,7 +32,7 @@ public class OutboxEntity {
     @Column(name = "SUBJECT_ID", length = 36, nullable = false)
     private String subjectId;
 
-    @Column(name = "RELATED_ID", length = 36)
+    @Column(name = "RELATED_ID")
     private String relatedId;
 
     @Column(name = "SOURCE", length = 32, nullable = false)
