@@ -30,6 +30,11 @@ import jakarta.persistence.Table;
         + "set d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING, d.attempts = 0, d.nextAt = :now, "
         + "d.queuedAt = :now, d.doneAt = null where d.targetId = :targetId "
         + "and d.status = dev.orgbridge.support.delivery.DeliveryStatus.DEAD")
+@NamedQuery(name = "orgbridgeDeliveryCountOfJob", query = "select d.status, count(d), max(d.doneAt) "
+        + "from DeliveryEntity d where d.resyncJobId = :jobId group by d.status")
+@NamedQuery(name = "orgbridgeDeliveryRetryingOfJob", query = "select count(d) from DeliveryEntity d "
+        + "where d.resyncJobId = :jobId and d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING "
+        + "and d.attempts > 0")
 @NamedQuery(name = "orgbridgeDeliveryPurge", query = "delete from DeliveryEntity d "
         + "where d.status <> dev.orgbridge.support.delivery.DeliveryStatus.PENDING and d.doneAt < :before")
 public class DeliveryEntity {
@@ -93,12 +98,17 @@ public class DeliveryEntity {
     @Column(name = "DONE_AT")
     private Long doneAt;
 
+    /** The re-sync job that queued it; null for a change. */
+    @Column(name = "RESYNC_JOB_ID", length = 36)
+    private String resyncJobId;
+
     protected DeliveryEntity() {
         // for JPA
     }
 
-    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, long now) {
+    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, long now, String resyncJobId) {
         this.id = id;
+        this.resyncJobId = resyncJobId;
         this.targetId = targetId;
         this.realmId = realmId;
         this.eventType = change.type().wireName();
@@ -211,5 +221,10 @@ public class DeliveryEntity {
 
     public Long doneAt() {
         return doneAt;
+    }
+
+    /** The re-sync job that queued it; null for a change. */
+    public String resyncJobId() {
+        return resyncJobId;
     }
 }
