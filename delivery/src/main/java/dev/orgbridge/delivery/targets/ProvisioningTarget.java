@@ -2,6 +2,9 @@ package dev.orgbridge.delivery.targets;
 
 import dev.orgbridge.core.provisioning.EventType;
 import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.Provider;
 
 /**
@@ -26,6 +29,14 @@ public interface ProvisioningTarget extends Provider {
      * subject is out of its scope, or gone and its deletion follows).
      */
     Optional<Outgoing> prepare(CallContext call);
+
+    /**
+     * Whether the user, as now, is in the target's scope (a re-sync queues the users it receives, and those it still
+     * holds); false for a target that takes no users.
+     */
+    default boolean receives(KeycloakSession session, RealmModel realm, UserModel user) {
+        return false;
+    }
 
     @Override
     default void close() {
