@@ -48,8 +48,13 @@ final class ResyncWalker {
                 session -> new ResyncJobs(session).walking());
         boolean more = false;
         for (String jobId : jobs) {
-            more |= Boolean.TRUE.equals(KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory,
-                    session -> page(session, jobId)));
+            try {
+                more |= Boolean.TRUE.equals(KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory,
+                        session -> page(session, jobId)));
+            } catch (RuntimeException e) {
+                // the page is rolled back and walked again next pass; a bug must not stop the deliveries
+                LOG.errorf(e, "Orgbridge re-sync %s: a page of users failed", jobId);
+            }
         }
         return more;
     }
