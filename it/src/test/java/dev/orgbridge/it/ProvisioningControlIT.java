@@ -200,6 +200,21 @@ class ProvisioningControlIT extends BrokeredLoginTest {
     }
 
     @Test
+    void aReSyncOfAnOrganizationsAppLeavesOtherUsersOut() {
+        TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        awaitOutboxEmpty();
+        String globexOnly = targets.add("orgbridge-scim", "globex app", Map.of("baseUrl", List.of(app.baseUrl()),
+                "token", List.of(TOKEN), "scopeKind", List.of("organizations"), "scopeValues", List.of("globex")));
+
+        Map<String, Object> job = json(targets.post("provisioning/targets/" + globexOnly + "/resync").body());
+        Map<String, Object> done = awaitJob(globexOnly, (String) job.get("id"), j -> "done".equals(j.get("state")));
+
+        assertEquals(broker.admin().users().count().longValue(), number(done, "usersChecked"));
+        assertEquals(0, number(done, "total"), "no user is a member of globex: nothing queued");
+        assertTrue(app.users.all().isEmpty());
+    }
+
+    @Test
     void badRequestsAreRefusedClearly() {
         String jdoeId = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         String scim = addTheAppOnceTheOutboxIsEmpty();
