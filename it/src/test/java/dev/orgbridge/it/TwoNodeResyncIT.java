@@ -80,8 +80,13 @@ class TwoNodeResyncIT {
         usernames.forEach(name -> realm.createUser(nodeA.admin(), name));
         receiver.await(d -> "user.created".equals(d.type()), d -> d.size() == USERS, WAIT);
         int before = receiver.received().size();
-
+        // the app now takes 200 ms a call: the job runs for a few seconds, so the second request finds it running
+        receiver.answer(new WebhookReceiver.Answer(204, null, Duration.ofMillis(200)));
         String path = "/admin/realms/resync/orgbridge/provisioning/targets/" + target + "/resync";
+        // both nodes answered an admin call before, so the two requests below reach them at the same moment
+        assertEquals(200, get(nodeA, path).statusCode());
+        assertEquals(200, get(nodeB, path).statusCode());
+
         CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> post(nodeA, path));
         CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(() -> post(nodeB, path));
         List<HttpResponse<String>> answers = List.of(onA.join(), onB.join());
