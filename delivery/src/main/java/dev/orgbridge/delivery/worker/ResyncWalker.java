@@ -62,14 +62,19 @@ final class ResyncWalker {
     /** Looks at the job's next page of users; true when users are left after it. */
     private boolean page(KeycloakSession session, String jobId) {
         ResyncJobs jobs = new ResyncJobs(session);
-        ResyncJobEntity job = jobs.job(jobId);
         DeliveryStore store = new DeliveryStore(session);
         long now = Time.currentTimeMillis();
-        if (job == null || job.walkedAt() != null || store.state(job.targetId()) == null
-                || !store.lease(job.targetId(), owner, now, now + options.lease().toMillis())) {
-            return false; // done, or another node has the target now: a later pass goes on
+        Optional<String> targetId = jobs.targetOf(jobId);
+        if (targetId.isEmpty() || store.state(targetId.get()) == null
+                || !store.lease(targetId.get(), owner, now, now + options.lease().toMillis())) {
+            return false; // gone, or another node has the target now: a later pass goes on
         }
+        // read only now, under the lease: a node that waited for it sees the cursor the other one left
+        ResyncJobEntity job = jobs.job(jobId);
         try {
+            if (job == null || job.walkedAt() != null) {
+                return false;
+            }
             RealmModel realm = session.realms().getRealm(job.realmId());
             ComponentModel component = realm == null ? null : realm.getComponent(job.targetId());
             if (component == null) {
@@ -95,7 +100,7 @@ final class ResyncWalker {
                     ids.size(), queued, end ? "; every user looked at" : "");
             return !end;
         } finally {
-            store.release(job.targetId(), owner);
+            store.release(targetId.get(), owner);
         }
     }
 

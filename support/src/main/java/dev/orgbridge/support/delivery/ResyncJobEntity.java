@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 @Table(name = "ORGBRIDGE_RESYNC_JOB")
 @NamedQuery(name = "orgbridgeResyncJobsOfTarget", query = "select j from ResyncJobEntity j "
         + "where j.targetId = :targetId order by j.createdAt desc, j.id desc")
+@NamedQuery(name = "orgbridgeResyncJobTarget", query = "select j.targetId from ResyncJobEntity j "
+        + "where j.id = :id")
 @NamedQuery(name = "orgbridgeResyncJobsWalking", query = "select j.id from ResyncJobEntity j "
         + "where j.walkedAt is null order by j.createdAt")
 @NamedQuery(name = "orgbridgeResyncJobPurge", query = "delete from ResyncJobEntity j where j.walkedAt < :before "

@@ -41,6 +41,12 @@ public final class ResyncJobs {
         return em.find(ResyncJobEntity.class, id);
     }
 
+    /** The job's target, read without loading the job (whose cursor is read only under the target's lease). */
+    public Optional<String> targetOf(String jobId) {
+        return em.createNamedQuery("orgbridgeResyncJobTarget", String.class).setParameter("id", jobId)
+                .getResultStream().findFirst();
+    }
+
     /** The target's jobs, newest first, at most {@code max}. */
     public List<ResyncJobEntity> ofTarget(String targetId, int max) {
         return em.createNamedQuery("orgbridgeResyncJobsOfTarget", ResyncJobEntity.class)
