@@ -3,6 +3,7 @@ package dev.orgbridge.support;
 import dev.orgbridge.support.delivery.DeliveryEntity;
 import dev.orgbridge.support.delivery.DigestEntity;
 import dev.orgbridge.support.delivery.RemoteEntity;
+import dev.orgbridge.support.delivery.ResyncJobEntity;
 import dev.orgbridge.support.delivery.TargetStateEntity;
 import dev.orgbridge.support.grants.GrantEntity;
 import dev.orgbridge.support.outbox.OutboxEntity;
@@ -15,7 +16,8 @@ import org.keycloak.models.KeycloakSession;
 /**
  * Orgbridge's schema changes in Keycloak's database, one Liquibase changelog for the whole bundle: an index that
  * makes organization lookup by email domain an index seek, and Orgbridge's own tables (ORGBRIDGE_GRANT,
- * ORGBRIDGE_SSO_ID, ORGBRIDGE_OUTBOX, ORGBRIDGE_DELIVERY, ORGBRIDGE_TARGET_STATE, ORGBRIDGE_REMOTE).
+ * ORGBRIDGE_SSO_ID, ORGBRIDGE_OUTBOX, ORGBRIDGE_DELIVERY, ORGBRIDGE_TARGET_STATE, ORGBRIDGE_REMOTE,
+ * ORGBRIDGE_RESYNC_JOB).
  */
 public final class OrgbridgeDatabase
         implements JpaEntityProviderFactory, JpaEntityProvider, OrgbridgeProviderFactory<JpaEntityProvider> {
@@ -25,7 +27,7 @@ public final class OrgbridgeDatabase
     @Override
     public List<Class<?>> getEntities() {
         return List.of(GrantEntity.class, SsoIdentifierEntity.class, OutboxEntity.class, DeliveryEntity.class,
-                TargetStateEntity.class, RemoteEntity.class, DigestEntity.class);
+                TargetStateEntity.class, RemoteEntity.class, DigestEntity.class, ResyncJobEntity.class);
     }
 
     @Override

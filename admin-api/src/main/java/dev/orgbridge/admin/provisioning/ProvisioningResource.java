@@ -1,9 +1,14 @@
 package dev.orgbridge.admin.provisioning;
 
+import dev.orgbridge.core.provisioning.ResyncProgress;
+import dev.orgbridge.delivery.targets.ProvisioningTarget;
 import dev.orgbridge.delivery.targets.ProvisioningTargets;
 import dev.orgbridge.delivery.worker.DeliveryService;
+import dev.orgbridge.delivery.worker.ProvisionNow;
 import dev.orgbridge.support.delivery.DeliveryStatus;
 import dev.orgbridge.support.delivery.DeliveryStore;
+import dev.orgbridge.support.delivery.ResyncJobEntity;
+import dev.orgbridge.support.delivery.ResyncJobs;
 import dev.orgbridge.support.delivery.TargetStateEntity;
 import dev.orgbridge.support.outbox.Outbox;
 import jakarta.ws.rs.BadRequestException;
@@ -15,16 +20,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -107,6 +119,104 @@ public final class ProvisioningResource {
         state.resume(Time.currentTimeMillis());
         nudgeAfterCommit();
         return TargetHealthView.of(target, state, store.counts(targetId));
+    }
+
+    /**
+     * Sends the user's current state to the target now and answers what came of it (docs/admin-api.md): on this
+     * request's thread, under the target's lease, through the worker's own code, outside any open transaction of its
+     * own; the call is in the provisioning log too.
+     */
+    @POST
+    @Path("targets/{targetId}/users/{userId}/provision")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ProvisionResultView provision(@PathParam("targetId") String targetId,
+                                         @PathParam("userId") String userId) {
+        auth.realm().requireManageRealm();
+        try {
+            ProvisionNow.Result result = new ProvisionNow(session.getKeycloakSessionFactory(), realm.getId(),
+                    targetId).user(userId);
+            if (result.nextAttemptAt() != null) {
+                nudgeAfterCommit(); // the worker retries it
+            }
+            return ProvisionResultView.of(targetId, result);
+        } catch (ProvisionNow.Refused refused) {
+            throw switch (refused.reason()) {
+                case NO_TARGET, NO_USER -> new NotFoundException(refused.getMessage());
+                case NO_USER_DELIVERIES -> new BadRequestException(refused.getMessage());
+                case BUSY -> ErrorResponse.error(refused.getMessage(), Response.Status.CONFLICT);
+            };
+        }
+    }
+
+    /**
+     * Starts a full re-sync of the target: a job the worker runs in the background, on any node (docs/admin-api.md).
+     * Answers 202 with the job and its address; 409 with the running one when the target has one already.
+     */
+    @POST
+    @Path("targets/{targetId}/resync")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response startResync(@PathParam("targetId") String targetId) {
+        auth.realm().requireManageRealm();
+        ComponentModel component = target(targetId);
+        ProvisioningTarget target = ProvisioningTargets.of(session, component);
+        if (!target.takesUserChanges()) {
+            throw new BadRequestException("Provisioning target " + targetId + " takes no user changes (it sends "
+                    + "mails, or its event types leave users out): nothing to re-sync");
+        }
+        ResyncJobs jobs = new ResyncJobs(session);
+        jobs.lockTarget(targetId, realm.getId());
+        Optional<ResyncJobEntity> latest = jobs.latest(targetId);
+        if (latest.isPresent()) {
+            ResyncProgress progress = jobs.progress(latest.get());
+            if (progress.active()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("errorMessage", "A re-sync of this target is " + progress.state().wireName() + ": "
+                        + latest.get().id());
+                body.put("job", ResyncJobView.of(latest.get(), progress));
+                throw new WebApplicationException(Response.status(Response.Status.CONFLICT)
+                        .location(jobUri(targetId, latest.get().id())).entity(body)
+                        .type(MediaType.APPLICATION_JSON_TYPE).build());
+            }
+        }
+        ResyncJobEntity job = jobs.create(targetId, realm.getId(), auth.adminAuth().getUser().getId(),
+                Time.currentTimeMillis());
+        nudgeAfterCommit();
+        return Response.accepted(ResyncJobView.of(job, jobs.progress(job))).location(jobUri(targetId, job.id()))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The target's re-sync jobs, newest first. */
+    @GET
+    @Path("targets/{targetId}/resync")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ResyncJobView> resyncJobs(@PathParam("targetId") String targetId,
+                                          @QueryParam("max") @DefaultValue("20") int max) {
+        auth.realm().requireViewRealm();
+        target(targetId);
+        ResyncJobs jobs = new ResyncJobs(session);
+        return jobs.ofTarget(targetId, page(max)).stream().map(job -> ResyncJobView.of(job, jobs.progress(job)))
+                .toList();
+    }
+
+    /** One re-sync job and its progress. */
+    @GET
+    @Path("targets/{targetId}/resync/{jobId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ResyncJobView resyncJob(@PathParam("targetId") String targetId, @PathParam("jobId") String jobId) {
+        auth.realm().requireViewRealm();
+        target(targetId);
+        ResyncJobs jobs = new ResyncJobs(session);
+        ResyncJobEntity job = jobs.job(jobId);
+        if (job == null || !job.targetId().equals(targetId)) {
+            throw new NotFoundException("No re-sync job " + jobId + " of provisioning target " + targetId);
+        }
+        return ResyncJobView.of(job, jobs.progress(job));
+    }
+
+    private URI jobUri(String targetId, String jobId) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("admin/realms/{realm}/orgbridge/provisioning/targets/{targetId}/resync/{jobId}")
+                .build(realm.getName(), targetId, jobId);
     }
 
     private ComponentModel target(String targetId) {

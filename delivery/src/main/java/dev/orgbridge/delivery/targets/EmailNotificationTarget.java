@@ -61,6 +61,12 @@ public record EmailNotificationTarget(String componentId, String name, List<Emai
         return wants(change.type()) && (change.type() != EventType.USER_CREATED || change.relatedId() != null);
     }
 
+    /** It mails admins about some new users; it keeps none, so there is nothing to provision or re-sync. */
+    @Override
+    public boolean takesUserChanges() {
+        return false;
+    }
+
     @Override
     public DeliveryPolicy policy() {
         return DeliveryPolicy.DEFAULT;

@@ -1,8 +1,12 @@
 package dev.orgbridge.delivery.targets;
 
+import dev.orgbridge.core.provisioning.CurrentStateCall;
 import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.support.outbox.OutboxEntry;
 import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.Provider;
 
 /**
@@ -32,6 +36,22 @@ public interface ProvisioningTarget extends Provider {
      * subject is out of its scope, or gone and its deletion follows).
      */
     Optional<Outgoing> prepare(CallContext call);
+
+    /**
+     * Whether the target keeps users an admin can provision now or re-sync: its event types take user creations or
+     * updates.
+     */
+    default boolean takesUserChanges() {
+        return CurrentStateCall.of(false, this::wants).isPresent();
+    }
+
+    /**
+     * Whether the user, as now, is in the target's scope (a re-sync queues the users it receives, and those it still
+     * holds); false for a target that takes no users.
+     */
+    default boolean receives(KeycloakSession session, RealmModel realm, UserModel user) {
+        return false;
+    }
 
     @Override
     default void close() {

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -97,6 +99,12 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
         ScimUserSource source = ScimSubjects.user(user);
         ScimUser mapped = mapping.map(source);
         return Optional.of(outgoing(Fingerprint.of(mapped.resource()), scim -> scim.provisionUser(endpoint, mapped, remote)));
+    }
+
+    @Override
+    public boolean receives(KeycloakSession session, RealmModel realm, UserModel user) {
+        return scope.kind() == ProvisioningScope.Kind.ALL
+                || scope.includes(new Subjects(session, realm).memberships(user));
     }
 
     /** Finds or creates the group (idempotent), then adds or removes the member. */

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * A webhook target as configured: where to send, which event types (all when empty), which organizations' users
@@ -97,8 +100,19 @@ public final class WebhookTarget implements ProvisioningTarget {
                     .orElse(call.known());
         }
         return subjects.userModel(call.subjectId())
-                .map(user -> subjects.organizationAliases(user).stream().anyMatch(organizations::contains))
+                .map(user -> receives(subjects, user))
                 .orElse(false) || call.known();
+    }
+
+    @Override
+    public boolean receives(KeycloakSession session, RealmModel realm, UserModel user) {
+        return receives(new Subjects(session, realm), user);
+    }
+
+    /** The organization filter of a user: a member of one of the organizations, or any user when there is none. */
+    private boolean receives(Subjects subjects, UserModel user) {
+        return organizations.isEmpty()
+                || subjects.organizationAliases(user).stream().anyMatch(organizations::contains);
     }
 
     private static Optional<EventData> data(CallContext call, Subjects subjects) {

@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.support.delivery.DeliveryStore;
+import dev.orgbridge.support.delivery.ResyncJobs;
 import dev.orgbridge.support.outbox.Outbox;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,7 @@ final class DeliveryWorker {
     private final WorkerOptions options;
     private final String owner = "node-" + UUID.randomUUID();
     private final Dispatcher dispatcher;
+    private final ResyncWalker resync;
     private final Notices notices;
     private final Digests digests;
     private final ExecutorService runs;
@@ -43,6 +45,7 @@ final class DeliveryWorker {
         this.sessionFactory = sessionFactory;
         this.options = options;
         this.dispatcher = new Dispatcher(options.batchSize());
+        this.resync = new ResyncWalker(sessionFactory, options, owner);
         this.notices = new Notices(sessionFactory);
         this.digests = new Digests(sessionFactory);
         this.runs = Executors.newSingleThreadExecutor(named("orgbridge-delivery"));
@@ -74,6 +77,7 @@ final class DeliveryWorker {
     private boolean pass() {
         boolean more = Boolean.TRUE.equals(
                 KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, dispatcher::dispatch));
+        more |= resync.walk();
         List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory,
                 session -> new DeliveryStore(session).dueTargets(Time.currentTimeMillis()));
         for (String targetId : due) {
@@ -95,6 +99,7 @@ final class DeliveryWorker {
         KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
             int deliveries = new DeliveryStore(session).purge(before);
             int entries = new Outbox(session).purge(before);
+            new ResyncJobs(session).purge(before);
             if (deliveries + entries > 0) {
                 LOG.debugf("Orgbridge purged %d settled deliveries and %d undeliverable outbox entries", deliveries,
                         entries);

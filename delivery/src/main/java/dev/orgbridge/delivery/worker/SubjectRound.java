@@ -35,7 +35,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class SubjectRound implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SubjectRound.class);
-    private static final int MAX_DETAIL = 255;
 
     private final TargetRound target;
     private final List<PendingRow> rows;
@@ -83,7 +82,7 @@ final class SubjectRound implements Runnable {
             settle(covered, DeliveryStatus.DEAD, null, null, "dead letter: too old to send");
             return true;
         }
-        String messageId = MessageIds.of(covered.stream().map(PendingRow::id).toList());
+        String messageId = MessageIds.of(ids(covered));
         Prepared prepared = KeycloakModelUtils.runJobInTransactionWithResult(target.sessionFactory(),
                 session -> prepare(session, call, covered, messageId));
         if (prepared.targetGone()) {
@@ -134,7 +133,8 @@ final class SubjectRound implements Runnable {
         boolean update = call.type().change() == EventType.Change.UPDATED
                 || call.type().change() == EventType.Change.TOGGLED;
         String hash = outgoing.get().contentHash();
-        if (update && remote != null && hash != null && hash.equals(remote.contentHash())) {
+        boolean resync = covered.stream().anyMatch(PendingRow::resync); // a re-sync repairs drift: always send
+        if (update && !resync && remote != null && hash != null && hash.equals(remote.contentHash())) {
             return Prepared.skip("unchanged since the last delivery");
         }
         return new Prepared(outgoing, null, false);
@@ -142,49 +142,20 @@ final class SubjectRound implements Runnable {
 
     private void record(KeycloakSession session, EventType type, List<PendingRow> covered, String messageId,
                         Attempt attempt, String contentHash, NextStep next, long now) {
-        DeliveryStore store = new DeliveryStore(session);
-        List<DeliveryEntity> entities = store.deliveries(covered.stream().map(PendingRow::id).toList());
-        String detail = truncate(attempt.describe());
-        if (next instanceof NextStep.Delivered) {
-            entities.forEach(row -> row.settle(DeliveryStatus.DELIVERED, messageId, attempt.httpStatus(), null, now));
-            remember(store, type, covered.get(0).subjectId(), attempt.remoteId(), contentHash, now);
-        } else if (next instanceof NextStep.RetryAt retry) {
-            long at = retry.at().toEpochMilli();
-            entities.forEach(row -> row.failed(messageId, attempt.httpStatus(), detail, now, at));
-            store.countFailures(target.targetId(), 1, 0);
-            laterRows(covered).forEach(id -> Optional.ofNullable(store.delivery(id)).ifPresent(r -> r.waitUntil(at)));
-        } else {
-            NextStep.DeadLetter dead = (NextStep.DeadLetter) next;
-            String why = truncate("dead letter (" + dead.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + "): " + attempt.describe());
-            entities.forEach(row -> row.settle(DeliveryStatus.DEAD, messageId, attempt.httpStatus(), why, now));
-            store.countFailures(target.targetId(), 1, entities.size());
-        }
+        new Settlement(session, target.targetId()).record(type, covered.get(0).subjectId(), ids(covered),
+                laterRows(covered), messageId, attempt, contentHash, next, now);
         target.renewLease(session, now);
-    }
-
-    /** What the target now holds of the subject: its remote id and the content delivered; nothing after a deletion. */
-    private void remember(DeliveryStore store, EventType type, String subjectId, String remoteId, String contentHash,
-                          long now) {
-        if (type.change() == EventType.Change.DELETED) {
-            Optional.ofNullable(store.remote(target.targetId(), subjectId)).ifPresent(store::forget);
-            return;
-        }
-        RemoteEntity remote = store.remoteOrNew(target.targetId(), subjectId);
-        remote.delivered(remoteId, type.isMembership() ? remote.contentHash() : contentHash, now);
     }
 
     private void settle(List<PendingRow> settled, DeliveryStatus status, String messageId, Integer httpStatus,
                         String detail) {
-        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session -> {
-            long now = Time.currentTimeMillis();
-            DeliveryStore store = new DeliveryStore(session);
-            store.deliveries(settled.stream().map(PendingRow::id).toList())
-                    .forEach(row -> row.settle(status, messageId, httpStatus, truncate(detail), now));
-            if (status == DeliveryStatus.DEAD) {
-                store.countFailures(target.targetId(), 0, settled.size());
-            }
-        });
+        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session -> new Settlement(session,
+                target.targetId()).settle(ids(settled), status, messageId, httpStatus, detail,
+                Time.currentTimeMillis()));
+    }
+
+    private static List<String> ids(List<PendingRow> rows) {
+        return rows.stream().map(PendingRow::id).toList();
     }
 
     /** The subject's rows after the last of {@code covered}, which wait behind a retry. */
@@ -196,10 +167,6 @@ final class SubjectRound implements Runnable {
 
     private List<PendingRow> rowsAt(List<Long> positions) {
         return positions.stream().map(position -> rows.get(Math.toIntExact(position))).toList();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     /** What to do for a call: send this, skip it (and why), or stop (the target was removed meanwhile). */

@@ -38,6 +38,11 @@ import jakarta.persistence.Table;
         + "where d.targetId = :targetId and d.lastError is not null "
         + "and d.status in (dev.orgbridge.support.delivery.DeliveryStatus.PENDING, "
         + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD)")
+@NamedQuery(name = "orgbridgeDeliveryCountOfJob", query = "select d.status, count(d), max(d.doneAt) "
+        + "from DeliveryEntity d where d.resyncJobId = :jobId group by d.status")
+@NamedQuery(name = "orgbridgeDeliveryRetryingOfJob", query = "select count(d) from DeliveryEntity d "
+        + "where d.resyncJobId = :jobId and d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING "
+        + "and d.attempts > 0")
 @NamedQuery(name = "orgbridgeDeliveryPurge", query = "delete from DeliveryEntity d "
         + "where d.status <> dev.orgbridge.support.delivery.DeliveryStatus.PENDING and d.doneAt < :before")
 public class DeliveryEntity {
@@ -101,12 +106,17 @@ public class DeliveryEntity {
     @Column(name = "DONE_AT")
     private Long doneAt;
 
+    /** The re-sync job that queued it; null for a change. */
+    @Column(name = "RESYNC_JOB_ID", length = 36)
+    private String resyncJobId;
+
     protected DeliveryEntity() {
         // for JPA
     }
 
-    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, long now) {
+    DeliveryEntity(String id, String targetId, String realmId, OutboxEntry change, long now, String resyncJobId) {
         this.id = id;
+        this.resyncJobId = resyncJobId;
         this.targetId = targetId;
         this.realmId = realmId;
         this.eventType = change.type().wireName();
@@ -219,5 +229,10 @@ public class DeliveryEntity {
 
     public Long doneAt() {
         return doneAt;
+    }
+
+    /** The re-sync job that queued it; null for a change. */
+    public String resyncJobId() {
+        return resyncJobId;
     }
 }

@@ -33,8 +33,17 @@ public final class DeliveryStore {
     }
 
     /** Queues a change for one target. */
-    public void enqueue(String targetId, String realmId, OutboxEntry change, long now) {
-        em.persist(new DeliveryEntity(KeycloakModelUtils.generateId(), targetId, realmId, change, now));
+    public DeliveryEntity enqueue(String targetId, String realmId, OutboxEntry change, long now) {
+        return enqueue(targetId, realmId, change, now, null);
+    }
+
+    /** Queues a change for one target on behalf of a re-sync job ({@code resyncJobId}; null for none). */
+    public DeliveryEntity enqueue(String targetId, String realmId, OutboxEntry change, long now,
+                                  String resyncJobId) {
+        DeliveryEntity row = new DeliveryEntity(KeycloakModelUtils.generateId(), targetId, realmId, change, now,
+                resyncJobId);
+        em.persist(row);
+        return row;
     }
 
     /** Targets with a pending delivery due by {@code now}. */
