@@ -314,14 +314,20 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
                 "mass" + i + "@acme.com", true, "password")).toList();
         receiver.await(d -> d.username() != null && d.username().startsWith("mass"), d -> d.size() >= 4, WAIT);
 
-        ids.forEach(id -> broker.admin().users().delete(id).close());
+        // a script deleting one user every two seconds: each deletion could be sent before the next is made, and
+        // the sent ones still count
+        ids.forEach(id -> {
+            broker.admin().users().delete(id).close();
+            sleep(Duration.ofSeconds(2));
+        });
 
         Map<String, Object> health = await(() -> targets.health(target), h -> "paused".equals(h.get("status")));
         assertTrue(((String) health.get("pauseDetail")).contains("deletions within 60 min"), health.toString());
         sleep(Duration.ofSeconds(3));
-        assertEquals(List.of(), receiver.received().stream().filter(d -> "user.deleted".equals(d.type()))
-                .map(Delivery::username).filter(name -> name.startsWith("mass")).toList(),
-                "nothing deleted downstream before an admin confirms");
+        List<String> deletedDownstream = receiver.received().stream().filter(d -> "user.deleted".equals(d.type()))
+                .map(Delivery::username).filter(name -> name.startsWith("mass")).toList();
+        assertTrue(deletedDownstream.size() < 3, "only deletions below the minimum of 3 go out before an admin "
+                + "confirms: " + deletedDownstream);
 
         assertEquals(200, targets.post("provisioning/targets/" + target + "/resume").statusCode());
 

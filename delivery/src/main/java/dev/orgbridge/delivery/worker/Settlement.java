@@ -63,10 +63,10 @@ final class Settlement {
         }
     }
 
-    /** What the target now holds of the subject: its remote id and the content delivered; nothing after a deletion. */
+    /** What the target now holds of the subject: its remote id and the content delivered; a tombstone after a deletion. */
     private void remember(EventType type, String subjectId, String remoteId, String contentHash, long now) {
         if (type.change() == EventType.Change.DELETED) {
-            Optional.ofNullable(store.remote(targetId, subjectId)).ifPresent(store::forget);
+            Optional.ofNullable(store.remote(targetId, subjectId)).ifPresent(remote -> remote.deleted(now));
             return;
         }
         RemoteEntity remote = store.remoteOrNew(targetId, subjectId);

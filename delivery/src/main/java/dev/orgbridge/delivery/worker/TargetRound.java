@@ -85,15 +85,14 @@ final class TargetRound {
     /** Takes the lease and reads the batch; null when there is nothing to do now. */
     private Boolean begin(KeycloakSession session, List<List<PendingRow>> subjects) {
         DeliveryStore store = new DeliveryStore(session);
-        TargetStateEntity state = store.state(targetId);
-        if (state == null) {
-            return null; // the worker creates it first
-        }
-        realmId = state.realmId();
         long now = Time.currentTimeMillis();
+        // the lease first, then the state: read before, it could miss what the node that held the lease last wrote
+        // (a pause), and this round would deliver on it and write it back
         if (!store.lease(targetId, owner, now, now + options.lease().toMillis())) {
-            return null; // another node delivers to it
+            return null; // another node delivers to it, or the worker has not made its state row yet
         }
+        TargetStateEntity state = store.state(targetId);
+        realmId = state.realmId();
         leaseRenewedAt.set(now);
         RealmModel realm = session.realms().getRealm(realmId);
         ComponentModel component = realm == null ? null : realm.getComponent(targetId);
@@ -134,7 +133,7 @@ final class TargetRound {
         if (deletions < guard.minimumDeletions()) {
             return false;
         }
-        long held = store.held(targetId);
+        long held = store.held(targetId) + store.deletedSince(targetId, since); // as before these deletions
         MassDeletionGuard.Verdict verdict = guard.check(deletions, held);
         if (verdict instanceof MassDeletionGuard.Pause pause) {
             String detail = pause.deletions() + " deletions within " + guard.window().toMinutes() + " min reach "

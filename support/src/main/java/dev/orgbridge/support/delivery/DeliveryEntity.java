@@ -25,7 +25,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "orgbridgeDeliveryRecentDeletions", query = "select count(d) from DeliveryEntity d, RemoteEntity r "
         + "where d.targetId = :targetId and d.eventType = :deleted and d.queuedAt >= :since "
         + "and d.status <> dev.orgbridge.support.delivery.DeliveryStatus.SKIPPED "
-        + "and r.targetId = d.targetId and r.subjectId = d.subjectId")
+        + "and r.targetId = d.targetId and r.subjectId = d.subjectId "
+        + "and (r.deletedAt is null or r.deletedAt >= :since)")
 @NamedQuery(name = "orgbridgeDeliveryRetryDead", query = "update DeliveryEntity d "
         + "set d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING, d.attempts = 0, d.nextAt = :now, "
         + "d.queuedAt = :now, d.doneAt = null where d.targetId = :targetId "

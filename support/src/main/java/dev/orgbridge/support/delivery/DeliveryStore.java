@@ -159,21 +159,20 @@ public final class DeliveryStore {
                 .executeUpdate();
     }
 
+    /** What the target holds of the subject; null when it was never sent or was sent its deletion. */
     public RemoteEntity remote(String targetId, String subjectId) {
-        return em.find(RemoteEntity.class, new RemoteEntity.Key(targetId, subjectId));
+        RemoteEntity remote = em.find(RemoteEntity.class, new RemoteEntity.Key(targetId, subjectId));
+        return remote == null || !remote.held() ? null : remote;
     }
 
+    /** The subject's row, made (or taken back from a tombstone) for a delivery that succeeded. */
     public RemoteEntity remoteOrNew(String targetId, String subjectId) {
-        RemoteEntity remote = remote(targetId, subjectId);
+        RemoteEntity remote = em.find(RemoteEntity.class, new RemoteEntity.Key(targetId, subjectId));
         if (remote == null) {
             remote = new RemoteEntity(targetId, subjectId);
             em.persist(remote);
         }
         return remote;
-    }
-
-    public void forget(RemoteEntity remote) {
-        em.remove(remote);
     }
 
     /** How many users, organizations and groups the target holds. */
@@ -182,9 +181,15 @@ public final class DeliveryStore {
                 .getSingleResult();
     }
 
+    /** How many the target was sent the deletion of since {@code since}: it held them then. */
+    public long deletedSince(String targetId, long since) {
+        return em.createNamedQuery("orgbridgeRemoteDeletedSince", Long.class).setParameter("targetId", targetId)
+                .setParameter("since", since).getSingleResult();
+    }
+
     /**
-     * Deletions of users the target holds, queued since {@code since}, sent or not (skipped ones aside): what the
-     * mass-deletion guard counts.
+     * Deletions of users the target holds (or held until their deletion was sent), queued since {@code since}, sent
+     * or not (skipped ones aside): what the mass-deletion guard counts.
      */
     public long deletionsSince(String targetId, long since) {
         return em.createNamedQuery("orgbridgeDeliveryRecentDeletions", Long.class)
@@ -242,8 +247,9 @@ public final class DeliveryStore {
                 .setParameter("now", now).executeUpdate();
     }
 
-    /** Drops settled deliveries older than {@code before} from the log. */
+    /** Drops settled deliveries older than {@code before} from the log, and the tombstones of deletions as old. */
     public int purge(long before) {
+        em.createNamedQuery("orgbridgeRemotePurge").setParameter("before", before).executeUpdate();
         return em.createNamedQuery("orgbridgeDeliveryPurge").setParameter("before", before).executeUpdate();
     }
 }

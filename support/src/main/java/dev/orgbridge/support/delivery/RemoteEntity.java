@@ -11,12 +11,18 @@ import java.util.Objects;
 
 /**
  * One row of table ORGBRIDGE_REMOTE: a user, organization or group a target has been sent, with the target's id for
- * it (SCIM) and a hash of the content last delivered, so that an update that changes nothing is not sent again.
+ * it (SCIM) and a hash of the content last delivered, so that an update that changes nothing is not sent again. A
+ * delivered deletion leaves the row as a tombstone ({@code DELETED_AT}) for as long as the delivery log is kept: the
+ * mass-deletion guard counts deletions already sent, not only those still waiting.
  */
 @Entity
 @Table(name = "ORGBRIDGE_REMOTE")
 @IdClass(RemoteEntity.Key.class)
-@NamedQuery(name = "orgbridgeRemoteCount", query = "select count(r) from RemoteEntity r where r.targetId = :targetId")
+@NamedQuery(name = "orgbridgeRemoteCount", query = "select count(r) from RemoteEntity r where r.targetId = :targetId "
+        + "and r.deletedAt is null")
+@NamedQuery(name = "orgbridgeRemoteDeletedSince", query = "select count(r) from RemoteEntity r "
+        + "where r.targetId = :targetId and r.deletedAt >= :since")
+@NamedQuery(name = "orgbridgeRemotePurge", query = "delete from RemoteEntity r where r.deletedAt < :before")
 public class RemoteEntity {
 
     @Id
@@ -36,6 +42,9 @@ public class RemoteEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
+    @Column(name = "DELETED_AT")
+    private Long deletedAt;
+
     protected RemoteEntity() {
         // for JPA
     }
@@ -51,6 +60,19 @@ public class RemoteEntity {
         }
         contentHash = hash;
         updatedAt = now;
+        deletedAt = null;
+    }
+
+    /** The target was sent the subject's deletion: it holds the subject no more. */
+    public void deleted(long now) {
+        contentHash = null;
+        updatedAt = now;
+        deletedAt = now;
+    }
+
+    /** Whether the target still holds the subject (it was not sent its deletion). */
+    public boolean held() {
+        return deletedAt == null;
     }
 
     public String remoteId() {
