@@ -1,6 +1,7 @@
 package dev.orgbridge.it.harness;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
@@ -38,15 +39,21 @@ public final class DeliveryRealm {
 
     /** Registers a webhook target to {@code url} (loopback, plain HTTP, retried every second) through a node. */
     public String addWebhook(Keycloak admin, String url, Map<String, String> options) {
+        Map<String, String> webhook = new HashMap<>(options);
+        webhook.put("url", url);
+        webhook.put("secret", WebhookReceiver.SECRET);
+        return addTarget(admin, "orgbridge-webhook", webhook);
+    }
+
+    /** Registers a target of this kind (on loopback, plain HTTP, retried every second) through a node; its id. */
+    public String addTarget(Keycloak admin, String kind, Map<String, String> options) {
         RealmResource realm = admin.realm(name);
         ComponentRepresentation component = new ComponentRepresentation();
         component.setName("app");
-        component.setProviderId("orgbridge-webhook");
+        component.setProviderId(kind);
         component.setProviderType(ProvisioningTargetsApi.TARGET_TYPE);
         component.setParentId(realm.toRepresentation().getId());
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        config.putSingle("url", url);
-        config.putSingle("secret", WebhookReceiver.SECRET);
         config.putSingle("allowHttp", "true");
         config.putSingle("allowLoopback", "true");
         config.putSingle("retryDelaysSeconds", "1");
