@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Load harness, not a test: a backlog of {@code orgbridge.bench.backlog} (default 100,000) changes drains to a webhook
  * receiver in bounded batches, so Keycloak's memory stays flat however long the backlog. The changes are the
- * {@code user.created} of as many users made by admin partial import while the realm had no target; then a webhook
+ * {@code user.created} of as many users made by Orgbridge's bulk import while the realm had no target; then a webhook
  * target is added. Every {@code orgbridge.bench.heap-every-seconds} (default 15) the harness forces a full GC in the
  * Keycloak JVM ({@code jcmd GC.run}) and reads the heap left (the live heap); jstat reads the used heap every 250 ms
  * for the peak. Writes {@code it/target/backlog-drain.md}. Run it alone (see docs/benchmarks.md):
@@ -40,8 +40,9 @@ class BacklogDrainBenchmark {
 
                     %s
 
-                    %d users were created through Keycloak's admin partial import (%.0f s, %.0f users/s; the capture \
-                    listener writes one `user.created` per user in the import's transaction) while the realm had no \
+                    %d users were created through Orgbridge's bulk import (CSV, 10,000 rows per request; %.0f s, %.0f \
+                    users/s; each user an admin event `CREATE USER`, so the capture listener writes one `user.created` \
+                    per user in the import's transaction) while the realm had no \
                     target: %d changes waited in the outbox. Then a webhook target was added to a receiver on \
                     loopback that verifies every signature; the clock runs from that request.
 

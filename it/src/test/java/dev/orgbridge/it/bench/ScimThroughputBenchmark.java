@@ -53,7 +53,7 @@ class ScimThroughputBenchmark {
 
                     %s
 
-                    %d users were created through Keycloak's admin partial import (%.0f s) while the realm had no \
+                    %d users were created through Orgbridge's bulk import (%.0f s) while the realm had no \
                     target, so their `user.created` changes waited in the outbox. Then a SCIM target (bearer token) \
                     was added, pointing at the SCIM SDK's server (de.captaingoldfish scim-sdk-server, in memory, JDK \
                     HTTP server) on loopback; the clock runs from that request until the server holds every user \
