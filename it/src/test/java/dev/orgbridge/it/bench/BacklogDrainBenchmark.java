@@ -24,12 +24,12 @@ class BacklogDrainBenchmark {
     @Test
     void drainsALargeBacklogWithFlatMemory() throws Exception {
         try (DeliveryStage stage = DeliveryStage.start(); WebhookReceiver receiver = new WebhookReceiver()) {
-            double fill = stage.importUsers("backlog", BACKLOG);
+            double fill = stage.importUsers(stage.realm(), "backlog", BACKLOG);
             HeapSampler heap = HeapSampler.start(stage.node().pid());
             heap.live("before: " + BACKLOG + " changes in the outbox, no target");
-            WebhookDrain.Result drain = WebhookDrain.run(stage, receiver, BACKLOG,
+            WebhookDrain.Result drain = WebhookDrain.run(stage, stage.realm(), receiver, BACKLOG,
                     Duration.ofSeconds(300 + BACKLOG / 50), HEAP_EVERY,
-                    seconds -> heap.live("draining: " + stage.outbox() + " in the outbox, " + stage.deliveries()));
+                    seconds -> heap.live("draining: " + stage.outbox(stage.realm()) + " in the outbox"));
             heap.live("after: drained");
             heap.stop();
             String readings = heap.liveReadings().stream()

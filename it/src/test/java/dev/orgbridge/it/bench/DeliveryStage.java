@@ -3,6 +3,7 @@ package dev.orgbridge.it.bench;
 import dev.orgbridge.it.harness.DeliveryRealm;
 import dev.orgbridge.it.harness.KeycloakNode;
 import dev.orgbridge.it.harness.ThrowawayPostgres;
+import dev.orgbridge.it.harness.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import java.util.TreeMap;
 final class DeliveryStage implements AutoCloseable {
 
     static final String REALM = "bench";
+    /** The realm of the warm-up runs. */
+    static final String WARM_UP_REALM = "warm-up";
     /** Rows per bulk-import request: well below the import's 10 MiB default limit. */
     private static final int IMPORT_ROWS = 10_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -82,7 +86,7 @@ final class DeliveryStage implements AutoCloseable {
      * capture listener writes one {@code user.created} per user in the import's transaction); answers the seconds it
      * took. Not Keycloak's partial import: its admin events carry resource type {@code REALM}, which capture ignores.
      */
-    double importUsers(String prefix, int count) {
+    double importUsers(DeliveryRealm realm, String prefix, int count) {
         long started = System.nanoTime();
         for (int from = 0; from < count; from += IMPORT_ROWS) {
             StringBuilder csv = new StringBuilder("username,email,firstName,lastName\n");
@@ -90,8 +94,8 @@ final class DeliveryStage implements AutoCloseable {
                 csv.append(prefix).append('-').append(n).append(',').append(prefix).append('-').append(n)
                         .append("@acme.example,Bench,User ").append(n).append('\n');
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/admin/realms/" + REALM
-                            + "/orgbridge/users/import"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/admin/realms/"
+                            + realm.name() + "/orgbridge/users/import"))
                     .header("Authorization", "Bearer " + node.admin().tokenManager().getAccessTokenString())
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
@@ -111,19 +115,63 @@ final class DeliveryStage implements AutoCloseable {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** Rows waiting in the outbox. */
-    long outbox() {
-        return Long.parseLong(database.sql("select count(*) from orgbridge_outbox"));
+    /** The realm's rows waiting in the outbox. */
+    long outbox(DeliveryRealm realm) {
+        return Long.parseLong(database.sql("select count(*) from orgbridge_outbox o join realm r on r.id = o.realm_id"
+                + " where r.name = '" + realm.name() + "'"));
     }
 
-    /** The provisioning log's rows by status (all targets). */
-    Map<String, Long> deliveries() {
+    /**
+     * Warms the node's JIT up on the path measured: {@code orgbridge.bench.warm-up} (default 3,000) changes drained to
+     * a webhook in a realm of their own, before the measured backlog is made.
+     */
+    void warmUp() {
+        int events = Integer.getInteger("orgbridge.bench.warm-up", 3_000);
+        DeliveryRealm warmUp = DeliveryRealm.create(node.admin(), WARM_UP_REALM);
+        importUsers(warmUp, "warm-up", events);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            WebhookDrain.run(this, warmUp, receiver, events, Duration.ofSeconds(120 + events / 20));
+        }
+    }
+
+    /** The provisioning log's rows of one target, by status. */
+    Map<String, Long> deliveries(String targetId) {
         Map<String, Long> counts = new TreeMap<>();
-        database.sql("select status, count(*) from orgbridge_delivery group by status").lines()
+        database.sql("select status, count(*) from orgbridge_delivery where target_id = '" + targetId
+                        + "' group by status").lines()
                 .filter(line -> !line.isBlank())
                 .forEach(line -> counts.put(line.substring(0, line.indexOf('|')),
                         Long.parseLong(line.substring(line.indexOf('|') + 1))));
         return counts;
+    }
+
+    /** CPU seconds used so far by the Keycloak JVM, the PostgreSQL cluster, and this JVM (receivers, harness). */
+    Cpu cpu() {
+        return new Cpu(CpuTime.ofTree(node.pid()), CpuTime.ofTree(database.pid()), CpuTime.ofThisJvm());
+    }
+
+    /** CPU seconds by process; between two readings, what a measurement cost. */
+    record Cpu(double keycloak, double postgres, double harness) {
+
+        Cpu since(Cpu before) {
+            return new Cpu(keycloak - before.keycloak, postgres - before.postgres, harness - before.harness);
+        }
+
+        double total() {
+            return keycloak + postgres + harness;
+        }
+
+        /** Table rows: the CPU used, per item, and the rate two otherwise idle cores would sustain at that cost. */
+        String rows(int items, String item) {
+            return """
+                    | CPU used meanwhile: Keycloak / PostgreSQL / this JVM (%s, harness) | %.1f s / %.1f s / %.1f s |
+                    | CPU per %s: Keycloak / PostgreSQL / this JVM | %.2f ms / %.2f ms / %.2f ms |
+                    | estimate for two otherwise idle cores: 2 CPU-s/s ÷ CPU per %s (all three) | %.0f %ss/s |
+                    """.formatted(HARNESS_SIDE, keycloak, postgres, harness, item, 1000 * keycloak / items,
+                    1000 * postgres / items, 1000 * harness / items, item, 2 * items / total(), item);
+        }
+
+        private static final String HARNESS_SIDE = "the app on loopback";
     }
 
     /** What a report says about where it ran. */

@@ -59,6 +59,15 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/keycloak";
     }
 
+    /** The pid of the cluster's postmaster (its backends are its children). */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs SQL on database {@code keycloak} with psql; answers its output, unaligned, tuples only. */
     public String sql(String sql) {
         return asPostgres(BIN.resolve("psql") + " -h 127.0.0.1 -p " + port + " -U postgres -d keycloak -At -c "
