@@ -14,8 +14,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Moves outbox entries into the queues of the targets that want them, in one transaction per batch. An entry is
- * taken by deleting it: on several nodes only the one whose delete removed the row queues it.
+ * Moves outbox entries into the queues of the targets that want them, in one transaction per batch. A batch is
+ * taken by deleting its rows in one statement: on several nodes only the one whose delete removed them all queues it.
  */
 final class Dispatcher {
 
@@ -46,11 +46,14 @@ final class Dispatcher {
             List<OutboxEntry> entries = outbox.of(realmId, batchSize);
             long now = Time.currentTimeMillis();
             targets.forEach(target -> store.stateOrNew(target.componentId(), realmId));
+            if (!outbox.take(entries.stream().map(OutboxEntry::id).toList())) {
+                // another node took some of them meanwhile: queue none of this batch, read again in the next pass
+                session.getTransactionManager().setRollbackOnly();
+                return true;
+            }
             for (OutboxEntry entry : entries) {
-                if (outbox.take(entry.id())) {
-                    targets.stream().filter(target -> target.wants(entry))
-                            .forEach(target -> store.enqueue(target.componentId(), realmId, entry, now));
-                }
+                targets.stream().filter(target -> target.wants(entry))
+                        .forEach(target -> store.enqueue(target.componentId(), realmId, entry, now));
             }
             more |= entries.size() == batchSize;
         }

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionTask;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -38,6 +39,8 @@ final class SubjectRound implements Runnable {
 
     private final TargetRound target;
     private final List<PendingRow> rows;
+    /** Whether this subject has writes queued in the round's {@link BatchedWrites}. */
+    private boolean written;
 
     SubjectRound(TargetRound target, List<PendingRow> rows) {
         this.target = target;
@@ -82,6 +85,10 @@ final class SubjectRound implements Runnable {
             settle(covered, DeliveryStatus.DEAD, null, null, "dead letter: too old to send");
             return true;
         }
+        if (written) {
+            target.writes().flush(); // this call reads what the subject's earlier ones wrote
+            written = false;
+        }
         String messageId = MessageIds.of(ids(covered));
         Prepared prepared = KeycloakModelUtils.runJobInTransactionWithResult(target.sessionFactory(),
                 session -> prepare(session, call, covered, messageId));
@@ -103,8 +110,8 @@ final class SubjectRound implements Runnable {
         } else {
             target.health().failed(attempt.describe(), sentAt);
         }
-        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session ->
-                record(session, call.type(), covered, messageId, attempt, outgoing.contentHash(), next, sentAt));
+        write(session -> record(session, call.type(), covered, messageId, attempt, outgoing.contentHash(), next,
+                sentAt));
         LOG.debugf("Orgbridge delivery %s %s to target %s: %s, %s", call.type(), messageId, target.targetId(),
                 attempt.outcome().describe(), next.getClass().getSimpleName());
         return !(next instanceof NextStep.RetryAt);
@@ -149,13 +156,17 @@ final class SubjectRound implements Runnable {
 
     private void settle(List<PendingRow> settled, DeliveryStatus status, String messageId, Integer httpStatus,
                         String detail) {
-        KeycloakModelUtils.runJobInTransaction(target.sessionFactory(), session -> new Settlement(session,
-                target.targetId()).settle(ids(settled), status, messageId, httpStatus, detail,
-                Time.currentTimeMillis()));
+        write(session -> new Settlement(session, target.targetId()).settle(ids(settled), status, messageId,
+                httpStatus, detail, Time.currentTimeMillis()));
     }
 
     private static List<String> ids(List<PendingRow> rows) {
         return rows.stream().map(PendingRow::id).toList();
+    }
+
+    private void write(KeycloakSessionTask write) {
+        target.writes().add(write);
+        written = true;
     }
 
     /** The subject's rows after the last of {@code covered}, which wait behind a retry. */

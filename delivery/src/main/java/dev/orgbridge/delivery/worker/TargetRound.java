@@ -44,6 +44,7 @@ final class TargetRound {
     private final String targetId;
     private final TargetHealth health = new TargetHealth();
     private final AtomicLong leaseRenewedAt = new AtomicLong();
+    private final BatchedWrites writes;
     private String realmId;
     private String targetName;
     private DeliveryPolicy policy;
@@ -55,6 +56,7 @@ final class TargetRound {
         this.options = options;
         this.owner = owner;
         this.targetId = targetId;
+        this.writes = new BatchedWrites(sessionFactory);
     }
 
     /** Runs the round; true when the target's queue had more than one batch. */
@@ -70,6 +72,7 @@ final class TargetRound {
                 .map(rows -> CompletableFuture.runAsync(new SubjectRound(this, rows), calls))
                 .toList();
         CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        writes.flush();
         KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
         noticePause(notices);
         return full && !health.tripped();
@@ -211,6 +214,10 @@ final class TargetRound {
 
     DeliveryPolicy policy() {
         return policy;
+    }
+
+    BatchedWrites writes() {
+        return writes;
     }
 
     TargetHealth health() {

@@ -50,7 +50,7 @@ class GroupMappingLatencyBenchmark extends LoadHarness {
         long fillSeconds = (System.nanoTime() - start) / 1_000_000_000L;
         List<Long> many = latency.measure("many", LOGINS);
 
-        LoginLatency.report("group-mapping-latency.md", """
+        Reports.write("group-mapping-latency.md", """
                 # First-broker-login latency against the number of groups
 
                 Each login: a new employee of `globex.com` (already signed in at the IdP) whose IdP asserts \

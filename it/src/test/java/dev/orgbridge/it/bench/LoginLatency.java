@@ -4,10 +4,6 @@ import dev.orgbridge.it.harness.Browser;
 import dev.orgbridge.it.harness.CustomerDirectory;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +65,5 @@ final class LoginLatency {
 
     static double medianRatio(List<Long> many, List<Long> few) {
         return (double) percentile(many, 50) / percentile(few, 50);
-    }
-
-    /** Writes the report to it/target/{file} and prints it. */
-    static void report(String file, String report) {
-        Path out = Path.of(System.getProperty("orgbridge.repo.root"), "it", "target", file);
-        try {
-            Files.writeString(out, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println(report);
     }
 }

@@ -33,7 +33,7 @@ class OnboardingLatencyBenchmark extends LoadHarness {
         long fillSeconds = (System.nanoTime() - start) / 1_000_000_000L;
         List<Long> many = latency.measure("many", LOGINS);
 
-        LoginLatency.report("onboarding-latency.md", """
+        Reports.write("onboarding-latency.md", """
                 # First-broker-login latency against the number of organizations
 
                 Each login: a new user of the registered company `globex.com` (already signed in at the IdP) goes \

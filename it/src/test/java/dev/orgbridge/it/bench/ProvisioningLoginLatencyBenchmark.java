@@ -54,7 +54,7 @@ class ProvisioningLoginLatencyBenchmark extends LoadHarness {
             }
             receiver.answer(Answer.OK);
 
-            LoginLatency.report("provisioning-login-latency.md", """
+            Reports.write("provisioning-login-latency.md", """
                     # Brokered first-login latency with provisioning
 
                     Each login: a new user of `globex.com` (already signed in at the IdP) goes through the broker's \

@@ -6,13 +6,11 @@ import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.CustomerDirectory;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -53,7 +51,7 @@ class SsoIdentifierBenchmark extends LoadHarness {
         latency.measure("warm-up", WARMUP, i -> employee(i % 100));
         List<Long> few = latency.measure("few", LOGINS, i -> employee(50 + i % 50));
 
-        HeapSampler heap = HeapSampler.start();
+        HeapSampler heap = HeapSampler.start(HeapSampler.testFrameworkServer());
         long started = System.nanoTime();
         importRows(100, 100 + IMPORT_ROWS);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -67,7 +65,7 @@ class SsoIdentifierBenchmark extends LoadHarness {
         // every measured login was linked to an imported user, none created a new one
         assertEquals(users, broker.admin().users().count());
 
-        LoginLatency.report("sso-identifier.md", """
+        Reports.write("sso-identifier.md", """
                 # SSO identifier: bulk import and link latency
 
                 On this machine's real Keycloak 26.7.3 (%s) with the bundle jar.
@@ -154,54 +152,5 @@ class SsoIdentifierBenchmark extends LoadHarness {
         user.setEmail("filler-" + n + "@filler.example");
         user.setEnabled(true);
         return user;
-    }
-
-    /** Samples the Keycloak server's used heap with jstat while a run lasts. */
-    private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-
-        static HeapSampler start() {
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread = new Thread(sampler::sample, "heap-sampler");
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
-
-        private void sample() {
-            String pid = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("kc.home.dir")).orElse(false))
-                    .map(p -> Long.toString(p.pid())).findFirst().orElse(null);
-            while (running && pid != null) {
-                try {
-                    Process jstat = new ProcessBuilder("jstat", "-gc", pid).redirectErrorStream(true).start();
-                    List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                            .lines().toList();
-                    if (lines.size() >= 2) {
-                        List<String> names = List.of(lines.get(0).trim().split("\\s+"));
-                        String[] values = lines.get(1).trim().split("\\s+");
-                        double usedKb = 0;
-                        for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-                            usedKb += Double.parseDouble(values[names.indexOf(column)]);
-                        }
-                        peak.accumulateAndGet((long) (usedKb * 1024), Math::max);
-                    }
-                    Thread.sleep(250);
-                } catch (IOException | RuntimeException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orgbridge.it.harness;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
@@ -38,14 +39,20 @@ public final class DeliveryRealm {
 
     /** Registers a webhook target to {@code url} (loopback, plain HTTP, retried every second) through a node. */
     public String addWebhook(Keycloak admin, String url, Map<String, String> options) {
+        Map<String, String> webhook = new HashMap<>(options);
+        webhook.put("url", url);
+        webhook.put("secret", WebhookReceiver.SECRET);
+        return addTarget(admin, "orgbridge-webhook", webhook);
+    }
+
+    /** Registers a target "app" of this kind (on loopback, plain HTTP, retried every second) through a node. */
+    public String addTarget(Keycloak admin, String kind, Map<String, String> options) {
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        config.putSingle("url", url);
-        config.putSingle("secret", WebhookReceiver.SECRET);
         config.putSingle("allowHttp", "true");
         config.putSingle("allowLoopback", "true");
         config.putSingle("retryDelaysSeconds", "1");
         options.forEach(config::putSingle);
-        return add(admin, "app", "orgbridge-webhook", config);
+        return add(admin, "app", kind, config);
     }
 
     /** Registers an email notification target "ops mails" mailing {@code recipient} through a node. */

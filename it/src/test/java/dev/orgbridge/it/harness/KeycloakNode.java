@@ -122,6 +122,17 @@ public final class KeycloakNode implements AutoCloseable {
                 + log.toAbsolutePath() + ":\n" + tail());
     }
 
+    /** The pid of the node's JVM (kc.sh starts java as its child), e.g. for jstat and jcmd. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Keycloak node " + name + " is not running");
+        }
+        return process.toHandle().descendants()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM under " + name + "'s kc.sh"))
+                .pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }

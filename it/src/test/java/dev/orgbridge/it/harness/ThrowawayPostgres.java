@@ -59,6 +59,25 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/keycloak";
     }
 
+    /** The pid of the cluster's postmaster (its backends are its children). */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs SQL on database {@code keycloak} with psql; answers its output, unaligned, tuples only. */
+    public String sql(String sql) {
+        return asPostgres(BIN.resolve("psql") + " -h 127.0.0.1 -p " + port + " -U postgres -d keycloak -At -c "
+                + quoted(sql)).strip();
+    }
+
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
     @Override
     public void close() {
         try {
@@ -70,11 +89,11 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
-    private void asPostgres(String command) {
-        run(ROOT ? List.of("su", "postgres", "-c", command) : List.of("bash", "-c", command));
+    private String asPostgres(String command) {
+        return run(ROOT ? List.of("su", "postgres", "-c", command) : List.of("bash", "-c", command));
     }
 
-    private static void run(List<String> command) {
+    private static String run(List<String> command) {
         try {
             Path out = Files.createTempFile("orgbridge-pg", ".out");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
@@ -88,6 +107,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("failed (" + process.exitValue() + "): " + command + "\n" + output);
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -24,11 +24,13 @@ public final class Outbox {
     }
 
     /**
-     * Takes an entry out of the outbox for delivery: true if this transaction removed it. Two nodes taking the same
-     * entry serialise on its row; the second one removes nothing and must not deliver it.
+     * Takes entries out of the outbox for delivery, in one statement: true if this transaction removed every one of
+     * them. Two nodes taking the same entries serialise on their rows; the second one removes fewer than it asked for
+     * and must deliver none of them (it cannot tell which it removed), so it rolls back.
      */
-    public boolean take(String id) {
-        return em.createNamedQuery("orgbridgeOutboxTake").setParameter("id", id).executeUpdate() == 1;
+    public boolean take(List<String> ids) {
+        return ids.isEmpty()
+                || em.createNamedQuery("orgbridgeOutboxTake").setParameter("ids", ids).executeUpdate() == ids.size();
     }
 
     /**

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "ORGBRIDGE_OUTBOX")
 @NamedQuery(name = "orgbridgeOutboxOfRealm", query = "select o from OutboxEntity o where o.realmId = :realmId "
         + "order by o.sequence")
-@NamedQuery(name = "orgbridgeOutboxTake", query = "delete from OutboxEntity o where o.id = :id")
+@NamedQuery(name = "orgbridgeOutboxTake", query = "delete from OutboxEntity o where o.id in :ids")
 @NamedQuery(name = "orgbridgeOutboxPurge", query = "delete from OutboxEntity o where o.createdAt < :before")
 public class OutboxEntity {
 

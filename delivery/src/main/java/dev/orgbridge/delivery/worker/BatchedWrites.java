@@ -1,0 +1,68 @@
+package dev.orgbridge.delivery.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakSessionTask;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * What a round's calls write to the provisioning log, committed {@value #BATCH} at a time: one transaction for many
+ * calls instead of one each, which on a busy database is most of a call's cost. Nothing within the round reads these
+ * writes except a subject's own next call, which flushes first; the round flushes before it ends. A crash loses at
+ * most the writes not yet committed: their rows stay pending and are sent again with the same message ids, which
+ * receivers dedupe on (at least once, as a crash between a call and its write always did).
+ */
+final class BatchedWrites {
+
+    private static final Logger LOG = Logger.getLogger(BatchedWrites.class);
+    static final int BATCH = 50;
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final ConcurrentLinkedQueue<KeycloakSessionTask> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    BatchedWrites(KeycloakSessionFactory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Queues a write; commits the queue once it holds a batch. */
+    void add(KeycloakSessionTask write) {
+        queued.add(write);
+        if (size.incrementAndGet() >= BATCH) {
+            flush();
+        }
+    }
+
+    /**
+     * Commits every queued write in one transaction, in the order queued. If that transaction fails, each write is
+     * tried in a transaction of its own, so that one bad write does not take the others with it.
+     */
+    synchronized void flush() {
+        List<KeycloakSessionTask> batch = new ArrayList<>();
+        for (KeycloakSessionTask write = queued.poll(); write != null; write = queued.poll()) {
+            batch.add(write);
+            size.decrementAndGet();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.forEach(w -> w.run(session)));
+        } catch (RuntimeException e) {
+            LOG.warnf("Orgbridge could not write %d delivery results at once (%s); writing them one by one",
+                    batch.size(), e.getMessage());
+            for (KeycloakSessionTask write : batch) {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(sessionFactory, write);
+                } catch (RuntimeException failed) {
+                    LOG.errorf(failed, "Orgbridge could not write a delivery result; its rows stay pending and are "
+                            + "sent again");
+                }
+            }
+        }
+    }
+}
