@@ -8,13 +8,12 @@ import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.resources.complex.Name;
 import dev.orgbridge.delivery.scim.ScimTestServer;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
+import dev.orgbridge.it.harness.Json;
 import dev.orgbridge.it.harness.OrgbridgeServer;
 import dev.orgbridge.it.harness.ProvisioningTargetsApi;
 import dev.orgbridge.it.harness.TestUsers;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import dev.orgbridge.it.harness.WebhookReceiver.Answer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * An admin controls provisioning beyond the changes it follows: provisions one user now and sees the result at once,
@@ -296,24 +294,12 @@ class ProvisioningControlIT extends BrokeredLoginTest {
     }
 
     private static Map<String, Object> json(String body) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = JsonSerialization.readValue(body, Map.class);
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.object(body);
     }
 
     private static List<Map<String, Object>> list(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        try {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = JsonSerialization.readValue(response.body(), List.class);
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.list(response.body());
     }
 
     private static void sleep(Duration duration) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.DeliveryRealm;
+import dev.orgbridge.it.harness.Json;
 import dev.orgbridge.it.harness.KeycloakNode;
 import dev.orgbridge.it.harness.ThrowawayPostgres;
 import dev.orgbridge.it.harness.WebhookReceiver;
@@ -25,7 +26,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * A re-sync on two Keycloak nodes sharing PostgreSQL: two admins start one at the same moment on different nodes and
@@ -156,13 +156,7 @@ class TwoNodeResyncIT {
     }
 
     private static Map<String, Object> json(String body) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = JsonSerialization.readValue(body, Map.class);
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.object(body);
     }
 
     private static void pause(int seconds) {

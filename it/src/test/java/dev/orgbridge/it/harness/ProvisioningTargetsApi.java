@@ -1,8 +1,6 @@
 package dev.orgbridge.it.harness;
 
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -13,7 +11,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.util.JsonSerialization;
 
 /** Provisioning targets of the broker realm and Orgbridge's provisioning log, as an admin reaches them. */
 public final class ProvisioningTargetsApi {
@@ -90,13 +87,7 @@ public final class ProvisioningTargetsApi {
         if (response.statusCode() != 200) {
             throw new AssertionError(path + ": " + response.statusCode() + " " + response.body());
         }
-        try {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = JsonSerialization.readValue(response.body(), List.class);
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.list(response.body());
     }
 
     private String token() {
