@@ -2,6 +2,7 @@ package dev.orgbridge.core.provisioning;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /** What the worker does with a message after an attempt: {@link RetrySchedule#after}. */
@@ -33,6 +34,11 @@ public sealed interface NextStep {
         /** It failed as many times as the schedule allows. */
         TOO_MANY_ATTEMPTS,
         /** Its next attempt would come after the schedule's maximum age. */
-        TOO_OLD
+        TOO_OLD;
+
+        /** As the provisioning log and the admin API say it, e.g. {@code permanent failure}. */
+        public String words() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 }

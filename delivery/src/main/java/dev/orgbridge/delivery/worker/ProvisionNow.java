@@ -17,7 +17,6 @@ import dev.orgbridge.support.delivery.RemoteEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -119,8 +118,8 @@ public final class ProvisionNow {
                         finishedAt);
             }
             Long retryAt = next instanceof NextStep.RetryAt retry ? Long.valueOf(retry.at().toEpochMilli()) : null;
-            String reason = next instanceof NextStep.DeadLetter dead ? "dead letter: " + dead.reason().name()
-                    .toLowerCase(Locale.ROOT).replace('_', ' ') : "the worker retries it";
+            String reason = next instanceof NextStep.DeadLetter dead ? "dead letter: " + dead.reason().words()
+                    : "the worker retries it";
             return prepared.result(Status.FAILED, reason, attempt.httpStatus(), attempt.describe(), retryAt, remoteId,
                     startedAt, finishedAt);
         } finally {

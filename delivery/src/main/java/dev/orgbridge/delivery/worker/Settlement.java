@@ -8,7 +8,6 @@ import dev.orgbridge.support.delivery.DeliveryStatus;
 import dev.orgbridge.support.delivery.DeliveryStore;
 import dev.orgbridge.support.delivery.RemoteEntity;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 
@@ -47,8 +46,7 @@ final class Settlement {
             later.forEach(id -> Optional.ofNullable(store.delivery(id)).ifPresent(row -> row.waitUntil(at)));
         } else {
             NextStep.DeadLetter dead = (NextStep.DeadLetter) next;
-            String why = truncate("dead letter (" + dead.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + "): " + attempt.describe());
+            String why = truncate("dead letter (" + dead.reason().words() + "): " + attempt.describe());
             entities.forEach(row -> row.settle(DeliveryStatus.DEAD, messageId, attempt.httpStatus(), why, now));
             store.countFailures(targetId, 1, entities.size());
         }
