@@ -36,6 +36,12 @@ import org.apache.http.impl.conn.SystemDefaultDnsResolver;
  */
 public final class TargetHttp implements AutoCloseable {
 
+    /**
+     * Connections kept open to one host: more than the worker's call threads on any sensible setting (Apache's
+     * default of 5 would cap the calls in flight to one target, and make a thread waiting for a connection fail
+     * after the connect timeout).
+     */
+    static final int MAX_CONNECTIONS_PER_HOST = 32;
     /** The most of an answer's body that is read; a longer one is cut (SCIM and token answers are far smaller). */
     static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -60,6 +66,8 @@ public final class TargetHttp implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .useSystemProperties()
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+                .setMaxConnTotal(4 * MAX_CONNECTIONS_PER_HOST)
                 .build();
     }
 

@@ -46,8 +46,9 @@ import org.apache.http.entity.StringEntity;
  * <ul>
  * <li>{@link #provisionUser}, {@link #provisionGroup}: update the resource known by its id ({@code PATCH}; a
  *     {@code PUT} where the server refuses the PATCH, see {@link ScimError#refusesPatch()}); when no id is known, or
- *     the server says 404, find it by {@code externalId}, then by {@code userName} / {@code displayName}, and take it
- *     over; else create it ({@code POST}); a 409 on create looks again and takes over what it finds.</li>
+ *     the server says 404, find it by {@code externalId}, else by {@code userName} / {@code displayName} (one
+ *     request: {@code externalId eq … or userName eq …}), and take it over; else create it ({@code POST}); a 409 on
+ *     create looks again and takes over what it finds.</li>
  * <li>{@link #deprovisionUser}: {@code active=false} or {@code DELETE}; a 404 is done.</li>
  * <li>{@link #addMember}, {@link #removeMember}: one member by PATCH; removing a member who is not there is done.</li>
  * </ul>
@@ -205,19 +206,42 @@ public final class ScimClient implements AutoCloseable {
         return result(created, Action.FAILED, Optional.empty());
     }
 
+    /**
+     * Looks for the resource with all its lookups in one request ({@code externalId eq … or userName eq …}), taking
+     * the first lookup's match over the next's; a server that cannot search that way is asked one lookup at a time.
+     */
     private Found find(ScimEndpoint endpoint, Desired desired) {
+        Reply reply = search(endpoint, desired.collection(),
+                ScimFilter.anyOf(desired.lookups().stream().map(Lookup::filter).toList()));
+        if (!CANNOT_SEARCH.contains(reply.status())) {
+            return found(reply, desired.lookups());
+        }
         for (Lookup lookup : desired.lookups()) {
-            Reply reply = send(endpoint, new HttpGet(uri(endpoint, desired.collection() + "?filter="
-                    + encode(lookup.filter()))));
-            if (reply.outcome() instanceof DeliveryOutcome.Success) {
-                for (JsonNode resource : ScimJson.member(ScimJson.read(reply.body()), "Resources")) {
-                    Optional<String> id = ScimJson.text(resource, "id");
-                    if (id.isPresent() && lookup.matches(resource)) {
-                        return new Found(id, Optional.empty());
-                    }
+            Found found = found(search(endpoint, desired.collection(), lookup.filter()), List.of(lookup));
+            if (found.id().isPresent() || found.failure().isPresent()) {
+                return found;
+            }
+        }
+        return Found.NOTHING;
+    }
+
+    private Reply search(ScimEndpoint endpoint, String collection, String filter) {
+        return send(endpoint, new HttpGet(uri(endpoint, collection + "?filter=" + encode(filter))));
+    }
+
+    /** The id of the resource that matches the earliest lookup; nothing for a server that cannot search so. */
+    private static Found found(Reply reply, List<Lookup> lookups) {
+        if (!(reply.outcome() instanceof DeliveryOutcome.Success)) {
+            return CANNOT_SEARCH.contains(reply.status()) ? Found.NOTHING
+                    : new Found(Optional.empty(), Optional.of(result(reply, Action.FAILED, Optional.empty())));
+        }
+        JsonNode resources = ScimJson.member(ScimJson.read(reply.body()), "Resources");
+        for (Lookup lookup : lookups) {
+            for (JsonNode resource : resources) {
+                Optional<String> id = ScimJson.text(resource, "id");
+                if (id.isPresent() && lookup.matches(resource)) {
+                    return new Found(id, Optional.empty());
                 }
-            } else if (!CANNOT_SEARCH.contains(reply.status())) {
-                return new Found(Optional.empty(), Optional.of(result(reply, Action.FAILED, Optional.empty())));
             }
         }
         return Found.NOTHING;

@@ -83,7 +83,7 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
             return Optional.empty(); // deleted meanwhile: its deletion follows
         }
         UserModel user = found.get();
-        boolean inScope = scope.includes(subjects.memberships(user));
+        boolean inScope = receives(call.session(), call.realm(), user);
         if (call.type().isMembership()) {
             GroupModel group = call.session().groups().getGroupById(call.realm(), call.containerId());
             if (!inScope || remote.isEmpty() || group == null) {

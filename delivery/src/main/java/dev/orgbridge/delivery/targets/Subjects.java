@@ -14,8 +14,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.ReadOnlyUserModelDelegate;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /** Reads users, organizations and groups as they are now, into the records that are sent. */
 public final class Subjects {
@@ -28,8 +30,29 @@ public final class Subjects {
         this.realm = realm;
     }
 
+    /**
+     * The user as stored now, read past Keycloak's user cache: the worker reads each user once per call, often
+     * thousands in a row (a backlog, a re-sync), and caching them would cost more than the read and push out the
+     * users who are logging in. As Keycloak's own storage layer does, a managed member of a disabled organization reads
+     * as disabled; a user of a user-federation provider is read through Keycloak's user API (its provider may proxy it).
+     */
     public Optional<UserModel> userModel(String id) {
-        return Optional.ofNullable(session.users().getUserById(realm, id));
+        UserModel stored = UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
+        if (stored == null || stored.isFederated()) {
+            return Optional.ofNullable(session.users().getUserById(realm, id));
+        }
+        return Optional.of(disabledByOrganization(stored) ? new ReadOnlyUserModelDelegate(stored, false) : stored);
+    }
+
+    /**
+     * Keycloak's rule (its user storage layer applies it to every user it serves): a managed member of a disabled
+     * organization, or any managed member while organizations are off for the realm, is disabled.
+     */
+    private boolean disabledByOrganization(UserModel user) {
+        OrganizationProvider organizations = organizations();
+        return organizations != null && organizations.hasOrganizations() && organizations.getByMember(user)
+                .anyMatch(organization -> organization.isManaged(user)
+                        && (!organizations.isEnabled() || !organization.isEnabled()));
     }
 
     public Optional<UserData> user(String id) {

@@ -4,12 +4,10 @@ import dev.orgbridge.core.provisioning.Coalescing;
 import dev.orgbridge.core.provisioning.DeliveryOutcome;
 import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.core.provisioning.NextStep;
-import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.delivery.targets.Attempt;
 import dev.orgbridge.delivery.targets.CallContext;
 import dev.orgbridge.delivery.targets.Outgoing;
 import dev.orgbridge.delivery.targets.ProvisioningTarget;
-import dev.orgbridge.delivery.targets.ProvisioningTargets;
 import dev.orgbridge.support.delivery.DeliveryEntity;
 import dev.orgbridge.support.delivery.DeliveryStatus;
 import dev.orgbridge.support.delivery.DeliveryStore;
@@ -39,12 +37,20 @@ final class SubjectRound implements Runnable {
 
     private final TargetRound target;
     private final List<PendingRow> rows;
+    private final Coalescing.Plan plan;
+    /** The first call, prepared together with other subjects' ({@link #prepareAhead}); null once used. */
+    private Ahead ahead;
     /** Whether this subject has writes queued in the round's {@link BatchedWrites}. */
     private boolean written;
 
     SubjectRound(TargetRound target, List<PendingRow> rows) {
         this.target = target;
         this.rows = List.copyOf(rows);
+        this.plan = plan(this.rows);
+    }
+
+    String subjectId() {
+        return rows.get(0).subjectId();
     }
 
     @Override
@@ -58,14 +64,6 @@ final class SubjectRound implements Runnable {
     }
 
     private void deliver() {
-        SubjectKind kind = rows.get(0).type().subject();
-        List<Coalescing.PendingChange> changes = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            PendingRow row = rows.get(i);
-            changes.add(new Coalescing.PendingChange(i, row.type(),
-                    row.type().isMembership() ? row.relatedId() : null));
-        }
-        Coalescing.Plan plan = Coalescing.plan(kind, changes);
         if (!plan.dropped().isEmpty()) {
             settle(rowsAt(plan.dropped()), DeliveryStatus.SKIPPED, null, null, "coalesced into another call");
         }
@@ -76,22 +74,58 @@ final class SubjectRound implements Runnable {
         }
     }
 
+    private static Coalescing.Plan plan(List<PendingRow> rows) {
+        List<Coalescing.PendingChange> changes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PendingRow row = rows.get(i);
+            changes.add(new Coalescing.PendingChange(i, row.type(),
+                    row.type().isMembership() ? row.relatedId() : null));
+        }
+        return Coalescing.plan(rows.get(0).type().subject(), changes);
+    }
+
+    /**
+     * Prepares the subject's first call in the caller's transaction ({@link SubjectBatch}: one for several subjects,
+     * instead of one per call). Nothing the round writes precedes a subject's first call, so it reads what a
+     * transaction of its own would.
+     */
+    void prepareAhead(KeycloakSession session) {
+        if (plan.calls().isEmpty()) {
+            return;
+        }
+        Coalescing.Call first = plan.calls().get(0);
+        List<PendingRow> covered = rowsAt(first.covers());
+        if (!expired(covered, Time.currentTimeMillis())) {
+            ahead = new Ahead(first, prepare(session, first, covered, MessageIds.of(ids(covered))));
+        }
+    }
+
+    /** Drops what {@link #prepareAhead} read (its transaction failed): the call prepares on its own. */
+    void forgetAhead() {
+        ahead = null;
+    }
+
     /** Makes one call; false when the subject's later calls must wait (a retry, or the target is gone). */
     private boolean call(Coalescing.Call call) {
         List<PendingRow> covered = rowsAt(call.covers());
-        long queuedAt = covered.stream().mapToLong(PendingRow::queuedAt).min().orElseThrow();
-        long now = Time.currentTimeMillis();
-        if (target.policy().retries().expired(Instant.ofEpochMilli(queuedAt), Instant.ofEpochMilli(now))) {
+        long queuedAt = queuedAt(covered);
+        if (expired(covered, Time.currentTimeMillis())) {
             settle(covered, DeliveryStatus.DEAD, null, null, "dead letter: too old to send");
             return true;
         }
-        if (written) {
-            target.writes().flush(); // this call reads what the subject's earlier ones wrote
-            written = false;
-        }
         String messageId = MessageIds.of(ids(covered));
-        Prepared prepared = KeycloakModelUtils.runJobInTransactionWithResult(target.sessionFactory(),
-                session -> prepare(session, call, covered, messageId));
+        Prepared prepared;
+        if (ahead != null && ahead.call() == call) {
+            prepared = ahead.prepared();
+            ahead = null;
+        } else {
+            if (written) {
+                target.writes().flush(); // this call reads what the subject's earlier ones wrote
+                written = false;
+            }
+            prepared = KeycloakModelUtils.runJobInTransactionWithResult(target.sessionFactory(),
+                    session -> prepare(session, call, covered, messageId));
+        }
         if (prepared.targetGone()) {
             return false;
         }
@@ -117,6 +151,14 @@ final class SubjectRound implements Runnable {
         return !(next instanceof NextStep.RetryAt);
     }
 
+    private boolean expired(List<PendingRow> covered, long now) {
+        return target.policy().retries().expired(Instant.ofEpochMilli(queuedAt(covered)), Instant.ofEpochMilli(now));
+    }
+
+    private static long queuedAt(List<PendingRow> covered) {
+        return covered.stream().mapToLong(PendingRow::queuedAt).min().orElseThrow();
+    }
+
     private Prepared prepare(KeycloakSession session, Coalescing.Call call, List<PendingRow> covered,
                              String messageId) {
         RealmModel realm = session.realms().getRealm(target.realmId());
@@ -125,7 +167,7 @@ final class SubjectRound implements Runnable {
             return Prepared.gone();
         }
         session.getContext().setRealm(realm);
-        ProvisioningTarget provider = ProvisioningTargets.of(session, component);
+        ProvisioningTarget provider = target.provider(session, component);
         PendingRow first = covered.get(0);
         RemoteEntity remote = new DeliveryStore(session).remote(target.targetId(), first.subjectId());
         long lastSequence = covered.stream().mapToLong(PendingRow::sequence).max().orElseThrow();
@@ -178,6 +220,9 @@ final class SubjectRound implements Runnable {
 
     private List<PendingRow> rowsAt(List<Long> positions) {
         return positions.stream().map(position -> rows.get(Math.toIntExact(position))).toList();
+    }
+
+    private record Ahead(Coalescing.Call call, Prepared prepared) {
     }
 
     /** What to do for a call: send this, skip it (and why), or stop (the target was removed meanwhile). */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,6 +38,8 @@ final class TargetRound {
     static final Duration PROBE_EVERY = Duration.ofMinutes(5);
     /** The longest a failing (not yet quarantined) target waits between rounds. */
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** The most subjects one call thread takes at once, their first calls prepared in one transaction. */
+    static final int PREPARED_TOGETHER = 20;
 
     private final KeycloakSessionFactory sessionFactory;
     private final WorkerOptions options;
@@ -48,6 +51,7 @@ final class TargetRound {
     private String realmId;
     private String targetName;
     private DeliveryPolicy policy;
+    private volatile Parsed parsed;
     /** A pause this round decided, mailed once its state is committed. */
     private TargetPaused paused;
 
@@ -68,14 +72,29 @@ final class TargetRound {
         if (full == null) {
             return false;
         }
-        List<CompletableFuture<Void>> running = subjects.stream()
-                .map(rows -> CompletableFuture.runAsync(new SubjectRound(this, rows), calls))
+        List<CompletableFuture<Void>> running = batches(subjects).stream()
+                .map(batch -> CompletableFuture.runAsync(new SubjectBatch(this, batch), calls))
                 .toList();
         CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
         writes.flush();
         KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
         noticePause(notices);
         return full && !health.tripped();
+    }
+
+    /**
+     * The round's subjects in batches for the call threads: as many batches as threads at least (so all work), at
+     * most {@link #PREPARED_TOGETHER} subjects each (so a batch's state is read just before it is sent).
+     */
+    private List<List<SubjectRound>> batches(List<List<PendingRow>> subjects) {
+        int size = Math.max(1, Math.min(PREPARED_TOGETHER,
+                (subjects.size() + options.threads() - 1) / options.threads()));
+        List<List<SubjectRound>> batches = new ArrayList<>();
+        for (int from = 0; from < subjects.size(); from += size) {
+            batches.add(subjects.subList(from, Math.min(from + size, subjects.size())).stream()
+                    .map(rows -> new SubjectRound(this, rows)).toList());
+        }
+        return batches;
     }
 
     private void noticePause(Notices notices) {
@@ -107,7 +126,7 @@ final class TargetRound {
         targetName = component.getName();
         ProvisioningTarget target;
         try {
-            target = ProvisioningTargets.of(session, component);
+            target = provider(session, component);
         } catch (RuntimeException e) {
             LOG.warnf("Orgbridge provisioning target '%s' cannot be used: %s", component.getName(), e.getMessage());
             store.release(targetId, owner);
@@ -197,6 +216,27 @@ final class TargetRound {
         long renewed = leaseRenewedAt.get();
         if (now - renewed > options.lease().toMillis() / 3 && leaseRenewedAt.compareAndSet(renewed, now)) {
             new DeliveryStore(session).lease(targetId, owner, now, now + options.lease().toMillis());
+        }
+    }
+
+    /**
+     * The target as its component configures it now: parsed once per round, and again only when an admin changed it
+     * meanwhile (the parse checks the URL and reads secrets, which every call would otherwise repeat).
+     */
+    ProvisioningTarget provider(KeycloakSession session, ComponentModel component) {
+        Parsed current = parsed;
+        if (current == null || !current.of(component)) {
+            current = new Parsed(component.getProviderId(), new MultivaluedHashMap<>(component.getConfig()),
+                    ProvisioningTargets.of(session, component));
+            parsed = current;
+        }
+        return current.target();
+    }
+
+    /** A target parsed from its component's settings as they were then. */
+    private record Parsed(String providerId, MultivaluedHashMap<String, String> config, ProvisioningTarget target) {
+        boolean of(ComponentModel component) {
+            return providerId.equals(component.getProviderId()) && config.equals(component.getConfig());
         }
     }
 

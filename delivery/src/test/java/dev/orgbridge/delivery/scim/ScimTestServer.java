@@ -3,6 +3,7 @@ package dev.orgbridge.delivery.scim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import de.captaingoldfish.scim.sdk.common.constants.ScimType;
+import de.captaingoldfish.scim.sdk.common.constants.enums.Comparator;
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.exceptions.ConflictException;
@@ -22,7 +23,9 @@ import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
 import de.captaingoldfish.scim.sdk.server.endpoints.authorize.Authorization;
 import de.captaingoldfish.scim.sdk.server.endpoints.base.GroupEndpointDefinition;
 import de.captaingoldfish.scim.sdk.server.endpoints.base.UserEndpointDefinition;
+import de.captaingoldfish.scim.sdk.server.filter.AttributeExpressionLeaf;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
+import de.captaingoldfish.scim.sdk.server.filter.OrExpressionNode;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 import de.captaingoldfish.scim.sdk.server.schemas.ResourceType;
 import de.captaingoldfish.scim.sdk.server.schemas.custom.ResourceTypeFeatures;
@@ -35,8 +38,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -60,9 +66,9 @@ public final class ScimTestServer implements AutoCloseable {
     static final String PATH = "/scim/v2";
 
     /** Users: userName unique ignoring case, as RFC 7643 defines it. */
-    public final Resources<User> users = new Resources<>("User", user -> user.getUserName()) { };
+    public final Resources<User> users = new Resources<>("User", "userName", user -> user.getUserName()) { };
     /** Groups: displayName unique ignoring case (many servers insist). */
-    final Resources<Group> groups = new Resources<>("Group", group -> group.getDisplayName()) { };
+    final Resources<Group> groups = new Resources<>("Group", "displayName", group -> group.getDisplayName()) { };
 
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -202,14 +208,24 @@ public final class ScimTestServer implements AutoCloseable {
         }
     }
 
-    /** In-memory resources of one type, with one attribute unique ignoring case. */
+    /**
+     * In-memory resources of one type, with one attribute unique ignoring case. Lookups by that attribute or by
+     * {@code externalId} (alone or or-ed) are answered from an index, as a real server's database would, so a lookup
+     * costs the same with 10 or 10,000 resources; the SDK then filters the candidates as it filters any answer.
+     */
     public abstract static class Resources<T extends ResourceNode> extends ResourceHandler<T> {
         private final Map<String, T> byId = new ConcurrentHashMap<>();
+        /** The unique attribute, lower case, to the id. */
+        private final Map<String, String> byName = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> byExternalId = new ConcurrentHashMap<>();
+        private final Map<String, Keys> keys = new ConcurrentHashMap<>();
         private final String resourceType;
+        private final String nameAttribute;
         private final Function<T, Optional<String>> uniqueName;
 
-        Resources(String resourceType, Function<T, Optional<String>> uniqueName) {
+        Resources(String resourceType, String nameAttribute, Function<T, Optional<String>> uniqueName) {
             this.resourceType = resourceType;
+            this.nameAttribute = nameAttribute;
             this.uniqueName = uniqueName;
         }
 
@@ -228,17 +244,15 @@ public final class ScimTestServer implements AutoCloseable {
 
         @Override
         public T createResource(T resource, Context context) {
-            String name = uniqueName.apply(resource).orElse("");
-            if (byId.values().stream().anyMatch(other -> uniqueName.apply(other).orElse("").equalsIgnoreCase(name))) {
-                throw new ConflictException(name + " exists", ScimType.RFC7644.UNIQUENESS);
-            }
             String id = UUID.randomUUID().toString();
+            claimName(resource, id);
             resource.setId(id);
             if (resource.getMeta().isEmpty()) { // stored directly by a test: what the SDK gives a resource it creates
                 resource.setMeta(Meta.builder().resourceType(resourceType).created(Instant.now())
                         .lastModified(Instant.now()).build());
             }
             byId.put(id, resource);
+            index(resource, id);
             return resource;
         }
 
@@ -252,17 +266,24 @@ public final class ScimTestServer implements AutoCloseable {
         public PartialListResponse<T> listResources(long startIndex, int count, FilterNode filter,
                 SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
                 List<SchemaAttribute> excludedAttributes, Context context) {
-            List<T> all = new ArrayList<>(byId.values());
-            return PartialListResponse.<T>builder().resources(all).totalResults(all.size()).build();
+            List<T> candidates = candidateIds(filter).map(ids -> ids.stream().map(byId::get)
+                    .filter(Objects::nonNull).toList()).orElseGet(() -> new ArrayList<>(byId.values()));
+            return PartialListResponse.<T>builder().resources(candidates).totalResults(candidates.size()).build();
         }
 
         @Override
         public T updateResource(T resource, Context context) {
             String id = resource.getId().orElseThrow();
-            if (!byId.containsKey(id)) {
+            Keys before = keys.get(id);
+            if (before == null) {
                 throw new ResourceNotFoundException("no resource " + id, null, null);
             }
+            if (!key(resource).equals(before.name())) {
+                claimName(resource, id);
+                byName.remove(before.name(), id);
+            }
             byId.put(id, resource);
+            index(resource, id);
             return resource;
         }
 
@@ -271,6 +292,73 @@ public final class ScimTestServer implements AutoCloseable {
             if (byId.remove(id) == null) {
                 throw new ResourceNotFoundException("no resource " + id, null, null);
             }
+            Keys removed = keys.remove(id);
+            byName.remove(removed.name(), id);
+            unindexExternalId(removed, id);
+        }
+
+        /** Takes the resource's unique name for this id, or refuses as a SCIM server does (409 uniqueness). */
+        private void claimName(T resource, String id) {
+            if (byName.putIfAbsent(key(resource), id) != null) {
+                throw new ConflictException(uniqueName.apply(resource).orElse("") + " exists",
+                        ScimType.RFC7644.UNIQUENESS);
+            }
+        }
+
+        /** Indexes the resource's externalId, and remembers the keys it is indexed by (the SDK may change it in place). */
+        private void index(T resource, String id) {
+            Keys now = new Keys(key(resource), resource.getExternalId().orElse(null));
+            Keys before = keys.put(id, now);
+            if (before != null) {
+                unindexExternalId(before, id);
+            }
+            if (now.externalId() != null) {
+                byExternalId.computeIfAbsent(now.externalId(), key -> ConcurrentHashMap.newKeySet()).add(id);
+            }
+        }
+
+        private void unindexExternalId(Keys keys, String id) {
+            if (keys.externalId() != null) {
+                byExternalId.computeIfPresent(keys.externalId(), (key, ids) -> {
+                    ids.remove(id);
+                    return ids.isEmpty() ? null : ids;
+                });
+            }
+        }
+
+        /** What a stored resource is indexed by. */
+        private record Keys(String name, String externalId) {
+        }
+
+        private String key(T resource) {
+            return uniqueName.apply(resource).orElse("").toLowerCase(Locale.ROOT);
+        }
+
+        /** The ids an {@code eq} on the name or externalId (or an {@code or} of such) can match; empty for others. */
+        private Optional<Set<String>> candidateIds(FilterNode filter) {
+            if (filter instanceof OrExpressionNode or) {
+                Optional<Set<String>> left = candidateIds(or.getLeftNode());
+                Optional<Set<String>> right = candidateIds(or.getRightNode());
+                if (left.isEmpty() || right.isEmpty()) {
+                    return Optional.empty();
+                }
+                Set<String> both = new HashSet<>(left.get());
+                both.addAll(right.get());
+                return Optional.of(both);
+            }
+            if (!(filter instanceof AttributeExpressionLeaf leaf) || leaf.getComparator() != Comparator.EQ
+                    || leaf.getStringValue().isEmpty()) {
+                return Optional.empty();
+            }
+            String value = leaf.getStringValue().get();
+            if (nameAttribute.equalsIgnoreCase(leaf.getShortName())) {
+                return Optional.of(Optional.ofNullable(byName.get(value.toLowerCase(Locale.ROOT)))
+                        .map(Set::of).orElse(Set.of()));
+            }
+            if ("externalId".equalsIgnoreCase(leaf.getShortName())) {
+                return Optional.of(Set.copyOf(byExternalId.getOrDefault(value, Set.of())));
+            }
+            return Optional.empty();
         }
     }
 }

@@ -165,6 +165,17 @@ public final class DeliveryStore {
         return remote == null || !remote.held() ? null : remote;
     }
 
+    /**
+     * Reads what the target holds of these subjects in one query, into the transaction's persistence context, so that
+     * {@link #remote} finds them there instead of asking the database once each.
+     */
+    public void loadRemotes(String targetId, List<String> subjectIds) {
+        if (!subjectIds.isEmpty()) {
+            em.createNamedQuery("orgbridgeRemoteOfSubjects", RemoteEntity.class).setParameter("targetId", targetId)
+                    .setParameter("subjectIds", subjectIds).getResultList();
+        }
+    }
+
     /** The subject's row, made (or taken back from a tombstone) for a delivery that succeeded. */
     public RemoteEntity remoteOrNew(String targetId, String subjectId) {
         RemoteEntity remote = em.find(RemoteEntity.class, new RemoteEntity.Key(targetId, subjectId));

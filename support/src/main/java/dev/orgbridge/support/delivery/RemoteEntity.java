@@ -22,6 +22,8 @@ import java.util.Objects;
         + "and r.deletedAt is null")
 @NamedQuery(name = "orgbridgeRemoteDeletedSince", query = "select count(r) from RemoteEntity r "
         + "where r.targetId = :targetId and r.deletedAt >= :since")
+@NamedQuery(name = "orgbridgeRemoteOfSubjects", query = "select r from RemoteEntity r where r.targetId = :targetId "
+        + "and r.subjectId in :subjectIds")
 @NamedQuery(name = "orgbridgeRemotePurge", query = "delete from RemoteEntity r where r.deletedAt < :before")
 public class RemoteEntity {
 

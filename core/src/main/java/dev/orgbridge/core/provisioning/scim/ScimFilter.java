@@ -1,6 +1,7 @@
 package dev.orgbridge.core.provisioning.scim;
 
 import dev.orgbridge.core.provisioning.JsonWriter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,14 @@ public final class ScimFilter {
 
     public static String displayName(String value) {
         return eq("displayName", value);
+    }
+
+    /** Any of the filters: {@code a or b} (RFC 7644 §3.4.2.2), one lookup instead of one per filter. */
+    public static String anyOf(List<String> filters) {
+        if (filters.isEmpty()) {
+            throw new IllegalArgumentException("no filter");
+        }
+        return String.join(" or ", filters);
     }
 
     /** The path of one member of a group, for a PATCH: {@code members[value eq "…"]}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +45,14 @@ class ScimFilterTest {
     void eachLookupNamesItsAttribute() {
         assertEquals("externalId eq \"8c3e2a4f\"", ScimFilter.externalId("8c3e2a4f"));
         assertEquals("displayName eq \"Sales \\\"EMEA\\\"\"", ScimFilter.displayName("Sales \"EMEA\""));
+    }
+
+    @Test
+    void lookupsGoTogetherAsOneOrFilterWhoseValuesStayQuoted() {
+        assertEquals("externalId eq \"8c3e2a4f\" or userName eq \"a\\\" or userName pr\"",
+                ScimFilter.anyOf(List.of(ScimFilter.externalId("8c3e2a4f"), ScimFilter.userName("a\" or userName pr"))));
+        assertEquals("externalId eq \"8c3e2a4f\"", ScimFilter.anyOf(List.of(ScimFilter.externalId("8c3e2a4f"))));
+        assertThrows(IllegalArgumentException.class, () -> ScimFilter.anyOf(List.of()));
     }
 
     @Test
