@@ -1,5 +1,6 @@
 package dev.orgbridge.delivery.worker;
 
+import dev.orgbridge.support.delivery.DeliveryStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,7 +15,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * calls instead of one each, which on a busy database is most of a call's cost. Nothing within the round reads these
  * writes except a subject's own next call, which flushes first; the round flushes before it ends. A crash loses at
  * most the writes not yet committed: their rows stay pending and are sent again with the same message ids, which
- * receivers dedupe on (at least once, as a crash between a call and its write always did).
+ * receivers dedupe on (at least once, as a crash between a call and its write always did). The rows a batch changes
+ * are read with two queries (deliveries, what the target holds), not two per write.
  */
 final class BatchedWrites {
 
@@ -22,15 +24,26 @@ final class BatchedWrites {
     static final int BATCH = 50;
 
     private final KeycloakSessionFactory sessionFactory;
-    private final ConcurrentLinkedQueue<KeycloakSessionTask> queued = new ConcurrentLinkedQueue<>();
+    private final String targetId;
+    private final ConcurrentLinkedQueue<Write> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    BatchedWrites(KeycloakSessionFactory sessionFactory) {
+    BatchedWrites(KeycloakSessionFactory sessionFactory, String targetId) {
         this.sessionFactory = sessionFactory;
+        this.targetId = targetId;
+    }
+
+    /**
+     * What one call (or one skip) writes.
+     *
+     * @param subjectId   whose record of what the target holds it may change
+     * @param deliveryIds the deliveries it settles
+     */
+    record Write(String subjectId, List<String> deliveryIds, KeycloakSessionTask task) {
     }
 
     /** Queues a write; commits the queue once it holds a batch. */
-    void add(KeycloakSessionTask write) {
+    void add(Write write) {
         queued.add(write);
         if (size.incrementAndGet() >= BATCH) {
             flush();
@@ -42,8 +55,8 @@ final class BatchedWrites {
      * tried in a transaction of its own, so that one bad write does not take the others with it.
      */
     synchronized void flush() {
-        List<KeycloakSessionTask> batch = new ArrayList<>();
-        for (KeycloakSessionTask write = queued.poll(); write != null; write = queued.poll()) {
+        List<Write> batch = new ArrayList<>();
+        for (Write write = queued.poll(); write != null; write = queued.poll()) {
             batch.add(write);
             size.decrementAndGet();
         }
@@ -51,13 +64,18 @@ final class BatchedWrites {
             return;
         }
         try {
-            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.forEach(w -> w.run(session)));
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                DeliveryStore store = new DeliveryStore(session);
+                store.loadDeliveries(batch.stream().flatMap(write -> write.deliveryIds().stream()).toList());
+                store.loadRemotes(targetId, batch.stream().map(Write::subjectId).distinct().toList());
+                batch.forEach(write -> write.task().run(session));
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Orgbridge could not write %d delivery results at once (%s); writing them one by one",
                     batch.size(), e.getMessage());
-            for (KeycloakSessionTask write : batch) {
+            for (Write write : batch) {
                 try {
-                    KeycloakModelUtils.runJobInTransaction(sessionFactory, write);
+                    KeycloakModelUtils.runJobInTransaction(sessionFactory, write.task());
                 } catch (RuntimeException failed) {
                     LOG.errorf(failed, "Orgbridge could not write a delivery result; its rows stay pending and are "
                             + "sent again");

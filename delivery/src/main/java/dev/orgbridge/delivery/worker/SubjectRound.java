@@ -144,7 +144,7 @@ final class SubjectRound implements Runnable {
         } else {
             target.health().failed(attempt.describe(), sentAt);
         }
-        write(session -> record(session, call.type(), covered, messageId, attempt, outgoing.contentHash(), next,
+        write(covered, session -> record(session, call.type(), covered, messageId, attempt, outgoing.contentHash(), next,
                 sentAt));
         LOG.debugf("Orgbridge delivery %s %s to target %s: %s, %s", call.type(), messageId, target.targetId(),
                 attempt.outcome().describe(), next.getClass().getSimpleName());
@@ -198,7 +198,7 @@ final class SubjectRound implements Runnable {
 
     private void settle(List<PendingRow> settled, DeliveryStatus status, String messageId, Integer httpStatus,
                         String detail) {
-        write(session -> new Settlement(session, target.targetId()).settle(ids(settled), status, messageId,
+        write(settled, session -> new Settlement(session, target.targetId()).settle(ids(settled), status, messageId,
                 httpStatus, detail, Time.currentTimeMillis()));
     }
 
@@ -206,8 +206,8 @@ final class SubjectRound implements Runnable {
         return rows.stream().map(PendingRow::id).toList();
     }
 
-    private void write(KeycloakSessionTask write) {
-        target.writes().add(write);
+    private void write(List<PendingRow> settled, KeycloakSessionTask write) {
+        target.writes().add(new BatchedWrites.Write(subjectId(), ids(settled), write));
         written = true;
     }
 

@@ -60,7 +60,7 @@ final class TargetRound {
         this.options = options;
         this.owner = owner;
         this.targetId = targetId;
-        this.writes = new BatchedWrites(sessionFactory);
+        this.writes = new BatchedWrites(sessionFactory, targetId);
     }
 
     /** Runs the round; true when the target's queue had more than one batch. */

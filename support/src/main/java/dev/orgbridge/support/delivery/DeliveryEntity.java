@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "ORGBRIDGE_DELIVERY")
+@NamedQuery(name = "orgbridgeDeliveriesById", query = "select d from DeliveryEntity d where d.id in :ids")
 @NamedQuery(name = "orgbridgeDeliveryQueue", query = "select d from DeliveryEntity d where d.targetId = :targetId "
         + "and d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING order by d.sequence")
 @NamedQuery(name = "orgbridgeDeliveryDueTargets", query = "select distinct d.targetId from DeliveryEntity d "

@@ -64,6 +64,14 @@ public final class DeliveryStore {
         return ids.stream().map(id -> em.find(DeliveryEntity.class, id)).toList();
     }
 
+    /** Reads these deliveries in one query, into the persistence context, for {@link #deliveries} to find there. */
+    public void loadDeliveries(List<String> ids) {
+        if (!ids.isEmpty()) {
+            em.createNamedQuery("orgbridgeDeliveriesById", DeliveryEntity.class).setParameter("ids", ids)
+                    .getResultList();
+        }
+    }
+
     public DeliveryEntity delivery(String id) {
         return em.find(DeliveryEntity.class, id);
     }
