@@ -7,17 +7,24 @@ package dev.orgbridge.core.provisioning;
  *
  * <table>
  * <caption>The next step</caption>
- * <tr><th>Every user looked at</th><th>Target pushes groups</th><th>Job's deliveries pending</th><th>Step</th></tr>
- * <tr><td>no</td><td>any</td><td>any</td><td>{@link #USERS}: the next page of users</td></tr>
- * <tr><td>yes</td><td>no</td><td>any</td><td>{@link #END}: the walk is over</td></tr>
- * <tr><td>yes</td><td>yes</td><td>some</td><td>{@link #WAIT}: look again next pass</td></tr>
- * <tr><td>yes</td><td>yes</td><td>none</td><td>{@link #GROUPS}: the next page of groups</td></tr>
+ * <tr><th>Every user looked at</th><th>Target pushes groups</th><th>Groups begun</th>
+ *     <th>Job's deliveries pending</th><th>Step</th></tr>
+ * <tr><td>no</td><td>any</td><td>any</td><td>any</td><td>{@link #USERS}: the next page of users</td></tr>
+ * <tr><td>yes</td><td>no</td><td>any</td><td>any</td><td>{@link #END}: the walk is over</td></tr>
+ * <tr><td>yes</td><td>yes</td><td>no</td><td>some</td><td>{@link #WAIT}: look again next pass</td></tr>
+ * <tr><td>yes</td><td>yes</td><td>no</td><td>none</td><td>{@link #GROUPS}: the first page of groups</td></tr>
+ * <tr><td>yes</td><td>yes</td><td>yes</td><td>any</td><td>{@link #GROUPS}: the next page of groups</td></tr>
  * </table>
  */
 public enum ResyncStep {
     USERS, WAIT, GROUPS, END;
 
-    public static ResyncStep next(boolean usersWalked, boolean pushesGroups, long pendingDeliveries) {
+    /**
+     * @param groupsBegun       whether a page of groups was walked already (its calls may be pending: no waiting)
+     * @param pendingDeliveries the job's deliveries not yet settled
+     */
+    public static ResyncStep next(boolean usersWalked, boolean pushesGroups, boolean groupsBegun,
+                                  long pendingDeliveries) {
         if (pendingDeliveries < 0) {
             throw new IllegalArgumentException("pending deliveries must be at least 0");
         }
@@ -27,6 +34,6 @@ public enum ResyncStep {
         if (!pushesGroups) {
             return END;
         }
-        return pendingDeliveries > 0 ? WAIT : GROUPS;
+        return pendingDeliveries > 0 && !groupsBegun ? WAIT : GROUPS;
     }
 }

@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.core.provisioning.MassDeletionGuard;
+import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.notify.TargetPaused;
 import dev.orgbridge.delivery.targets.DeliveryPolicy;
 import dev.orgbridge.delivery.targets.ProvisioningTarget;
@@ -68,14 +69,22 @@ final class TargetRound {
         if (full == null) {
             return false;
         }
-        List<CompletableFuture<Void>> running = subjects.stream()
-                .map(rows -> CompletableFuture.runAsync(new SubjectRound(this, rows), calls))
-                .toList();
-        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        // a group's call reads its members when sent: the round's membership calls go first, so it never reads a
+        // membership that a call of the same round is about to change
+        deliver(subjects.stream().filter(rows -> rows.get(0).type().subject() != SubjectKind.GROUP).toList(), calls);
+        deliver(subjects.stream().filter(rows -> rows.get(0).type().subject() == SubjectKind.GROUP).toList(), calls);
         writes.flush();
         KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
         noticePause(notices);
         return full && !health.tripped();
+    }
+
+    /** Delivers each subject's changes, subjects in parallel; returns when all are done. */
+    private void deliver(List<List<PendingRow>> subjects, ExecutorService calls) {
+        List<CompletableFuture<Void>> running = subjects.stream()
+                .map(rows -> CompletableFuture.runAsync(new SubjectRound(this, rows), calls))
+                .toList();
+        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
     }
 
     private void noticePause(Notices notices) {
