@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.captaingoldfish.scim.sdk.common.resources.Group;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.resources.complex.Name;
+import de.captaingoldfish.scim.sdk.common.resources.multicomplex.Member;
 import dev.orgbridge.delivery.scim.ScimTestServer;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.Json;
@@ -26,12 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * An admin controls provisioning beyond the changes it follows: provisions one user now and sees the result at once,
- * and re-syncs a whole target in the background, polling the job (docs/admin-api.md#provisioning).
+ * and re-syncs a whole target in the background, users and (SCIM, push groups on) groups with their members, polling
+ * the job and reading its deliveries (docs/admin-api.md#provisioning).
  */
 @KeycloakIntegrationTest(config = OrgbridgeServer.class)
 class ProvisioningControlIT extends BrokeredLoginTest {
@@ -113,6 +117,89 @@ class ProvisioningControlIT extends BrokeredLoginTest {
         User repaired = awaitUser("jdoe", u -> u.isActive().orElse(false));
         assertEquals(Optional.of("Test"), repaired.getName().flatMap(Name::getGivenName));
         assertEquals(1, app.users.all().size());
+    }
+
+    @Test
+    void aReSyncBringsBackTheGroupsAndMembersSomeoneChangedInTheApp() {
+        awaitOutboxEmpty();
+        String scim = targets.add("orgbridge-scim", "app", Map.of("baseUrl", List.of(app.baseUrl()),
+                "token", List.of(TOKEN), "pushGroups", List.of("true")));
+        String ann = TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
+        String bob = TestUsers.create(broker.admin(), "bob", "bob@acme.com", true, "password");
+        String cid = TestUsers.create(broker.admin(), "cid", "cid@acme.com", true, "password");
+        String sales = group("sales-emea");
+        String support = group("support-emea");
+        String empty = group("nobody-here");
+        try {
+            broker.admin().users().get(ann).joinGroup(sales);
+            broker.admin().users().get(bob).joinGroup(sales);
+            broker.admin().users().get(cid).joinGroup(support);
+            awaitGroups(Map.of("sales-emea", Set.of("ann", "bob"), "support-emea", Set.of("cid")));
+            // someone works in the app directly: drops bob, adds a stranger, deletes a whole group
+            String stranger = app.users.put(User.builder().userName("stranger").active(true).build());
+            Group salesInApp = appGroup("sales-emea").orElseThrow();
+            salesInApp.setMembers(List.of(member(remoteId("ann")), member(stranger)));
+            app.groups.updateResource(salesInApp, null);
+            app.groups.deleteResource(appGroup("support-emea").orElseThrow().getId().orElseThrow(), null);
+
+            HttpResponse<String> started = targets.post("provisioning/targets/" + scim + "/resync");
+            assertEquals(202, started.statusCode(), started.body());
+            String jobId = (String) json(started.body()).get("id");
+            Map<String, Object> done = awaitJob(scim, jobId, j -> !"queued".equals(j.get("state"))
+                    && !"running".equals(j.get("state")));
+
+            assertEquals("done", done.get("state"), done.toString());
+            assertEquals(Map.of("sales-emea", Set.of("ann", "bob"), "support-emea", Set.of("cid")), appGroups(),
+                    "the app's groups and members are Keycloak's again; the empty group was never made");
+            long groups = number(done, "groupsChecked");
+            assertTrue(groups >= 3, "every group of the realm looked at: " + done);
+            assertEquals(number(done, "usersChecked") + groups, number(done, "total"), done.toString());
+            List<Map<String, Object>> groupCalls = targets.deliveries("job=" + jobId + "&max=1000").stream()
+                    .filter(d -> "group.synced".equals(d.get("type"))).toList();
+            assertEquals(groups, groupCalls.size(), groupCalls.toString());
+            Map<Object, Object> statusOf = groupCalls.stream().collect(Collectors.toMap(d -> d.get("subjectId"),
+                    d -> d.get("status")));
+            assertEquals("delivered", statusOf.get(sales));
+            assertEquals("delivered", statusOf.get(support));
+            assertEquals("skipped", statusOf.get(empty), "no member for the app, never sent: nothing to do");
+        } finally {
+            List.of(sales, support, empty).forEach(id -> broker.admin().groups().group(id).remove());
+        }
+    }
+
+    @Test
+    void anAdminListsAJobsDeliveriesAndBadJobIdsAreRefused() {
+        TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
+        TestUsers.create(broker.admin(), "bob", "bob@acme.com", true, "password");
+        awaitOutboxEmpty();
+        WebhookReceiver failing = new WebhookReceiver();
+        try {
+            failing.answer(Answer.status(400));
+            String hook = targets.addWebhook("app", failing.url(), Map.of());
+            String jobId = (String) json(targets.post("provisioning/targets/" + hook + "/resync").body()).get("id");
+            awaitJob(hook, jobId, j -> "failed".equals(j.get("state")));
+            String earlier = (String) json(targets.post("provisioning/targets/" + hook + "/resync").body()).get("id");
+            awaitJob(hook, earlier, j -> "failed".equals(j.get("state")));
+
+            List<Map<String, Object>> failed = targets.deliveries("job=" + jobId + "&status=dead");
+            assertEquals(broker.admin().users().count().longValue(), failed.size(), failed.toString());
+            assertTrue(failed.stream().allMatch(d -> jobId.equals(d.get("resyncJobId"))
+                    && ((String) d.get("lastError")).contains("400")), failed.toString());
+            assertEquals(failed, targets.deliveries("job=" + jobId + "&status=dead&target=" + hook),
+                    "the job's own target: the same");
+
+            HttpResponse<String> unknown = targets.get("provisioning/deliveries?job=no-such-job");
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            assertTrue(unknown.body().contains("No re-sync job no-such-job"), unknown.body());
+            String other = targets.addWebhook("other app", failing.url(), Map.of());
+            HttpResponse<String> otherTarget = targets.get("provisioning/deliveries?job=" + jobId + "&target="
+                    + other);
+            assertEquals(400, otherTarget.statusCode(), otherTarget.body());
+            assertTrue(otherTarget.body().contains("is one of provisioning target " + hook), otherTarget.body());
+            assertEquals(400, targets.get("provisioning/deliveries?job=" + jobId + "&status=lost").statusCode());
+        } finally {
+            failing.close();
+        }
     }
 
     @Test
@@ -270,6 +357,45 @@ class ProvisioningControlIT extends BrokeredLoginTest {
             sleep(Duration.ofMillis(250));
         } while (System.nanoTime() < deadline);
         throw new AssertionError("job " + jobId + " never got there: " + job);
+    }
+
+    /** Makes a top-level group in Keycloak; answers its id. */
+    private String group(String name) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        broker.admin().groups().add(group).close();
+        return broker.admin().getGroupByPath("/" + name).getId();
+    }
+
+    private void awaitGroups(Map<String, Set<String>> expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!appGroups().equals(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the app's groups are " + appGroups() + ", not " + expected);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** The app's groups by name, with their members' user names. */
+    private Map<String, Set<String>> appGroups() {
+        Map<String, String> names = app.users.all().stream().collect(Collectors.toMap(u -> u.getId().orElseThrow(),
+                u -> u.getUserName().orElse("?")));
+        return app.groups.all().stream().collect(Collectors.toMap(g -> g.getDisplayName().orElse("?"),
+                g -> g.getMembers().stream().map(m -> names.getOrDefault(m.getValue().orElse(""), "?"))
+                        .collect(Collectors.toSet())));
+    }
+
+    private Optional<Group> appGroup(String name) {
+        return app.groups.all().stream().filter(g -> g.getDisplayName().equals(Optional.of(name))).findFirst();
+    }
+
+    private String remoteId(String userName) {
+        return awaitUser(userName, u -> true).getId().orElseThrow();
+    }
+
+    private static Member member(String userId) {
+        return Member.builder().value(userId).build();
     }
 
     private User awaitUser(String userName, Predicate<User> until) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * One entry of the provisioning log, {@code GET …/orgbridge/provisioning/deliveries}.
  *
- * @param subjectId   the user or organization
+ * @param subjectId   the user or organization; the group of a re-sync's {@code group.synced} call
  * @param relatedId   the organization or group of a membership change
  * @param status      {@code pending}, {@code delivered}, {@code skipped} or {@code dead}
  * @param lastStatus  the target's last HTTP status, if it answered

@@ -78,16 +78,20 @@ public final class ProvisioningResource {
                 .toList();
     }
 
-    /** The provisioning log, newest first: filter by target, user (or organization) and status. */
+    /**
+     * The provisioning log, newest first: filter by target, user (or organization, or group) and status, and by the
+     * re-sync job that queued the deliveries.
+     */
     @GET
     @Path("deliveries")
     @Produces(MediaType.APPLICATION_JSON)
     public List<DeliveryView> deliveries(@QueryParam("target") String targetId, @QueryParam("subject") String subject,
-                                         @QueryParam("status") String status,
+                                         @QueryParam("status") String status, @QueryParam("job") String jobId,
                                          @QueryParam("first") @DefaultValue("0") int first,
                                          @QueryParam("max") @DefaultValue("100") int max) {
         auth.realm().requireViewRealm();
-        DeliveryStore.LogFilter filter = new DeliveryStore.LogFilter(targetId, subject, status(status));
+        DeliveryStore.LogFilter filter = new DeliveryStore.LogFilter(targetId, subject, status(status),
+                job(jobId, targetId));
         return new DeliveryStore(session).log(realm.getId(), filter, Math.max(0, first), page(max)).stream()
                 .map(DeliveryView::of).toList();
     }
@@ -240,6 +244,25 @@ public final class ProvisioningResource {
                 // nothing changed: nothing to deliver
             }
         });
+    }
+
+    /**
+     * The re-sync job to filter by (null: none): 404 when the realm has no such job, 400 when it is another target's
+     * than the one asked for.
+     */
+    private String job(String jobId, String targetId) {
+        if (jobId == null || jobId.isBlank()) {
+            return null;
+        }
+        ResyncJobEntity job = new ResyncJobs(session).job(jobId);
+        if (job == null || !job.realmId().equals(realm.getId())) {
+            throw new NotFoundException("No re-sync job " + jobId + " in this realm");
+        }
+        if (targetId != null && !targetId.isBlank() && !job.targetId().equals(targetId)) {
+            throw new BadRequestException("Re-sync job " + jobId + " is one of provisioning target "
+                    + job.targetId() + ", not of " + targetId);
+        }
+        return job.id();
     }
 
     private static DeliveryStatus status(String status) {

@@ -26,6 +26,9 @@ import java.util.Objects;
  * (added … added, removed … removed): one call, the last. Different (added … removed, removed … added): nothing, the
  * target already is as it was. A deleted user's membership changes are dropped: the deletion removes them. Membership
  * calls follow the user's own call, in the order their organization or group first appears.
+ *
+ * <p>A group's queue (a re-sync's {@code group.synced} calls): any number fold into one, which sends the group and its
+ * members as they are at send time.
  */
 public final class Coalescing {
 
@@ -139,6 +142,9 @@ public final class Coalescing {
     }
 
     private static EventType ownCallType(SubjectKind subject, List<PendingChange> own, boolean created) {
+        if (subject == SubjectKind.GROUP) {
+            return EventType.GROUP_SYNCED; // a group's queue holds nothing else
+        }
         if (created) {
             return subject == SubjectKind.USER ? EventType.USER_CREATED : EventType.ORGANIZATION_CREATED;
         }

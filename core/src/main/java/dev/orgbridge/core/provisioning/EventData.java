@@ -97,4 +97,18 @@ public sealed interface EventData {
             json.endObject();
         }
     }
+
+    /** {@code group.synced}: {@code {"group":{…}}} (Orgbridge's own call, never sent as a webhook). */
+    record GroupState(GroupData group) implements EventData {
+        public GroupState {
+            Objects.requireNonNull(group, "group");
+        }
+
+        @Override
+        public void write(JsonWriter json) {
+            json.beginObject().name("group");
+            group.write(json);
+            json.endObject();
+        }
+    }
 }

@@ -28,7 +28,12 @@ public enum EventType {
             EventData.OrganizationMembership.class),
     GROUP_MEMBER_ADDED("group.member.added", SubjectKind.USER, Change.MEMBER_ADDED, EventData.GroupMembership.class),
     GROUP_MEMBER_REMOVED("group.member.removed", SubjectKind.USER, Change.MEMBER_REMOVED,
-            EventData.GroupMembership.class);
+            EventData.GroupMembership.class),
+    /**
+     * A group and its members as they are now, queued by a re-sync for a SCIM target that pushes groups; Orgbridge's
+     * own call, never a webhook event ({@link #isWebhookEvent()}).
+     */
+    GROUP_SYNCED("group.synced", SubjectKind.GROUP, Change.UPDATED, EventData.GroupState.class);
 
     /** What a type does to its subject, for {@link Coalescing}. */
     public enum Change {
@@ -78,6 +83,14 @@ public enum EventType {
     /** The record {@code data} must be. */
     public Class<? extends EventData> dataType() {
         return dataType;
+    }
+
+    /**
+     * Whether webhook targets may be sent this type (and take it in their event filter): every type but the calls of
+     * a group's own queue.
+     */
+    public boolean isWebhookEvent() {
+        return subject != SubjectKind.GROUP;
     }
 
     /** Whether this type adds or removes a membership (organization or group). */

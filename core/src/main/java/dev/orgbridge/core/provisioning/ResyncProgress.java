@@ -6,23 +6,24 @@ import java.util.Objects;
 
 /**
  * Where a re-sync job of one target stands. The worker walks the realm's users in pages and queues one delivery per
- * user the target receives (or holds); the job's progress is counted from those deliveries.
+ * user the target receives (or holds), then, for a SCIM target that pushes groups, one per realm group
+ * ({@link ResyncStep}); the job's progress is counted from those deliveries.
  *
  * <table>
  * <caption>The job's state</caption>
  * <tr><th>Walk</th><th>Deliveries</th><th>State</th></tr>
  * <tr><td>not started</td><td>none</td><td>{@code queued}</td></tr>
- * <tr><td>started, users left to look at</td><td>any</td><td>{@code running}</td></tr>
- * <tr><td>every user looked at</td><td>some pending</td><td>{@code running}</td></tr>
- * <tr><td>every user looked at</td><td>none pending, none failed</td><td>{@code done}</td></tr>
- * <tr><td>every user looked at</td><td>none pending, some failed (dead letters)</td><td>{@code failed}</td></tr>
+ * <tr><td>started, users (or groups) left to look at</td><td>any</td><td>{@code running}</td></tr>
+ * <tr><td>every user (and group) looked at</td><td>some pending</td><td>{@code running}</td></tr>
+ * <tr><td>every user (and group) looked at</td><td>none pending, none failed</td><td>{@code done}</td></tr>
+ * <tr><td>every user (and group) looked at</td><td>none pending, some failed (dead letters)</td><td>{@code failed}</td></tr>
  * </table>
  *
  * <p>Queued and running jobs are active: a target has at most one. Dead letters of a job that are retried are pending
  * again, so a failed job runs again until they settle.
  *
  * @param startedAt  when the worker looked at the first page of users; null while queued
- * @param walkedAt   when the worker had looked at every user; null before
+ * @param walkedAt   when the worker had looked at every user (and group, if it pushes them); null before
  * @param usersChecked users looked at so far (those out of the target's scope and never sent are not queued)
  * @param lastDoneAt when the last of the job's deliveries settled; null if none did
  */

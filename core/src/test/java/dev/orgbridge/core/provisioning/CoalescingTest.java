@@ -99,6 +99,27 @@ class CoalescingTest {
         assertEquals(plan, show(Coalescing.plan(SubjectKind.ORGANIZATION, parse(pending))));
     }
 
+    static Stream<Arguments> groups() {
+        return Stream.of(
+                arguments("one re-sync", "1:group.synced", "group.synced [1] | dropped []"),
+                arguments("two re-syncs before the first was sent: one call, the state at send time",
+                        "1:group.synced 5:group.synced", "group.synced [1, 5] | dropped []"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @MethodSource("groups")
+    void coalescesAGroupsReSyncs(String story, String pending, String plan) {
+        assertEquals(plan, show(Coalescing.plan(SubjectKind.GROUP, parse(pending))));
+    }
+
+    @Test
+    void aGroupsQueueTakesNoChangeOfAUser() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Coalescing.plan(SubjectKind.GROUP, parse("1:group.member.added@sales")));
+        assertThrows(IllegalArgumentException.class,
+                () -> Coalescing.plan(SubjectKind.USER, parse("1:group.synced")));
+    }
+
     @Test
     void everyRowIsSettledExactlyOnce() {
         String pending = "1:user.created 2:group.member.added@a 3:group.member.removed@a 4:user.disabled "

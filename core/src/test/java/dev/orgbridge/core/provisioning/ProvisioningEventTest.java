@@ -59,7 +59,9 @@ class ProvisioningEventTest {
                 arguments(EventType.GROUP_MEMBER_ADDED, new EventData.GroupMembership(SALES, JORG.ref()),
                         "{\"group\":" + sales + ",\"user\":" + jorgRef + "}", head),
                 arguments(EventType.GROUP_MEMBER_REMOVED, new EventData.GroupMembership(SALES, JORG.ref()),
-                        "{\"group\":" + sales + ",\"user\":" + jorgRef + "}", head));
+                        "{\"group\":" + sales + ",\"user\":" + jorgRef + "}", head),
+                arguments(EventType.GROUP_SYNCED, new EventData.GroupState(SALES), "{\"group\":" + sales + "}",
+                        head));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,7 +96,8 @@ class ProvisioningEventTest {
                 arguments(EventType.ORGANIZATION_MEMBER_ADDED, "organization.member.added", SubjectKind.USER),
                 arguments(EventType.ORGANIZATION_MEMBER_REMOVED, "organization.member.removed", SubjectKind.USER),
                 arguments(EventType.GROUP_MEMBER_ADDED, "group.member.added", SubjectKind.USER),
-                arguments(EventType.GROUP_MEMBER_REMOVED, "group.member.removed", SubjectKind.USER));
+                arguments(EventType.GROUP_MEMBER_REMOVED, "group.member.removed", SubjectKind.USER),
+                arguments(EventType.GROUP_SYNCED, "group.synced", SubjectKind.GROUP));
     }
 
     @ParameterizedTest(name = "{1} joins the {2} queue")
@@ -117,7 +120,7 @@ class ProvisioningEventTest {
     void eachTypeTakesItsOwnDataShapeOnly(EventType type) {
         EventData[] shapes = {new EventData.UserState(JORG), new EventData.UserDeleted(JORG.ref()),
             new EventData.OrganizationState(ACME), new EventData.OrganizationMembership(ACME, JORG.ref()),
-            new EventData.GroupMembership(SALES, JORG.ref())};
+            new EventData.GroupMembership(SALES, JORG.ref()), new EventData.GroupState(SALES)};
         long accepted = Arrays.stream(shapes).filter(data -> {
             try {
                 new ProvisioningEvent("msg_1", type, AT, "app", data);

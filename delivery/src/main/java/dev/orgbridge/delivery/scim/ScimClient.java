@@ -51,6 +51,7 @@ import org.apache.http.entity.StringEntity;
  *     create looks again and takes over what it finds.</li>
  * <li>{@link #deprovisionUser}: {@code active=false} or {@code DELETE}; a 404 is done.</li>
  * <li>{@link #addMember}, {@link #removeMember}: one member by PATCH; removing a member who is not there is done.</li>
+ * <li>{@link #setMembers}: a group's members replaced by exactly those given (a re-sync).</li>
  * </ul>
  *
  * <p>Calls go over {@link TargetHttp} (timeouts, no redirects, every resolved address checked against the target's
@@ -139,6 +140,18 @@ public final class ScimClient implements AutoCloseable {
             return noTarget(reply) ? alreadyGone(groupRemoteId)
                     : ended(reply, Action.MEMBER_REMOVED, groupRemoteId);
         });
+    }
+
+    /**
+     * Sets the group's members to exactly these (the server's user ids): a {@code PATCH} that replaces
+     * {@code members} (removes them all for none), or, where PATCH is refused, the group read, its members set, and
+     * written back. A 404 means the group is gone: provision it again.
+     */
+    public ScimResult setMembers(ScimEndpoint endpoint, String groupRemoteId, List<String> userRemoteIds) {
+        String path = resource(GROUPS, groupRemoteId);
+        return guarded(() -> result(patch(endpoint, path, ScimPatch.setMembers(userRemoteIds),
+                () -> rewrite(endpoint, path, group -> setMembers(group, userRemoteIds))),
+                Action.MEMBERS_SET, Optional.of(groupRemoteId)));
     }
 
     /** Deletes the group; a group the server no longer has counts as done. */
@@ -309,6 +322,11 @@ public final class ScimClient implements AutoCloseable {
             }
         }
         members.addObject().put("value", memberId);
+    }
+
+    private static void setMembers(ObjectNode group, List<String> memberIds) {
+        ArrayNode members = group.putArray("members");
+        memberIds.forEach(id -> members.addObject().put("value", id));
     }
 
     private static void removeMember(ObjectNode group, String memberId) {

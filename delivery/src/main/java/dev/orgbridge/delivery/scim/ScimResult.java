@@ -29,6 +29,8 @@ public record ScimResult(DeliveryOutcome outcome, Action action, Optional<String
         ALREADY_GONE,
         MEMBER_ADDED,
         MEMBER_REMOVED,
+        /** A group's members were set to exactly those given. */
+        MEMBERS_SET,
         FAILED
     }
 

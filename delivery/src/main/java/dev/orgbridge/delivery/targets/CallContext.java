@@ -9,7 +9,7 @@ import org.keycloak.models.RealmModel;
 /**
  * One call the worker is about to make, with what a target needs to prepare it.
  *
- * @param subjectId   the user or organization
+ * @param subjectId   the user or organization (a group for a re-sync's group call)
  * @param containerId the organization or group of a membership call; null otherwise
  * @param messageId   the call's id (a webhook's {@code webhook-id}): the same on every retry of the same changes
  * @param changedAt   when the last change the call covers happened

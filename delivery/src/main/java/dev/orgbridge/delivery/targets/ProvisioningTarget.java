@@ -53,6 +53,14 @@ public interface ProvisioningTarget extends Provider {
         return false;
     }
 
+    /**
+     * Whether the target keeps Keycloak groups and their members: a re-sync then walks the realm's groups after its
+     * users and queues a {@link EventType#GROUP_SYNCED} call for each.
+     */
+    default boolean pushesGroups() {
+        return false;
+    }
+
     @Override
     default void close() {
         // holds no resources

@@ -1,5 +1,6 @@
 package dev.orgbridge.delivery.targets;
 
+import dev.orgbridge.core.provisioning.DeliveryOutcome;
 import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.core.provisioning.Fingerprint;
 import dev.orgbridge.core.provisioning.ProvisioningScope;
@@ -7,6 +8,7 @@ import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.scim.DeprovisionMode;
 import dev.orgbridge.core.provisioning.scim.ScimError;
 import dev.orgbridge.core.provisioning.scim.ScimGroup;
+import dev.orgbridge.core.provisioning.scim.ScimGroupMembers;
 import dev.orgbridge.core.provisioning.scim.ScimUser;
 import dev.orgbridge.core.provisioning.scim.ScimUserMapping;
 import dev.orgbridge.core.provisioning.scim.ScimUserSource;
@@ -14,7 +16,10 @@ import dev.orgbridge.delivery.scim.ScimClient;
 import dev.orgbridge.delivery.scim.ScimEndpoint;
 import dev.orgbridge.delivery.scim.ScimResult;
 import dev.orgbridge.delivery.scim.ScimSubjects;
+import dev.orgbridge.support.delivery.DeliveryStore;
+import dev.orgbridge.support.delivery.RemoteEntity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,6 +41,8 @@ import org.keycloak.models.UserModel;
  * <tr><td>the same, out of scope, sent before</td><td>deprovision (deactivate or delete)</td></tr>
  * <tr><td>user deleted, sent before</td><td>deprovision</td></tr>
  * <tr><td>group member added / removed (push groups on)</td><td>create or adopt the group, add / remove the member</td></tr>
+ * <tr><td>group synced (a re-sync, push groups on)</td><td>create or adopt the group, set its members to those in
+ *     scope the target holds ({@link ScimGroupMembers})</td></tr>
  * </table>
  *
  * @param scope      which users the target receives ({@link ProvisioningScope#includes})
@@ -67,14 +74,25 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
 
     @Override
     public boolean wants(EventType type) {
+        if (type.subject() == SubjectKind.GROUP) {
+            return pushGroups;
+        }
         return type.subject() == SubjectKind.USER
                 && (!type.isMembership() || pushGroups && type.wireName().startsWith("group."));
+    }
+
+    @Override
+    public boolean pushesGroups() {
+        return pushGroups;
     }
 
     @Override
     public Optional<Outgoing> prepare(CallContext call) {
         Subjects subjects = new Subjects(call.session(), call.realm());
         Optional<String> remote = Optional.ofNullable(call.remoteId());
+        if (call.type() == EventType.GROUP_SYNCED) {
+            return groupState(call, subjects);
+        }
         if (call.type() == EventType.USER_DELETED) {
             return remote.map(id -> outgoing(null, scim -> deprovisionUser(scim, id)));
         }
@@ -103,8 +121,41 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
 
     @Override
     public boolean receives(KeycloakSession session, RealmModel realm, UserModel user) {
-        return scope.kind() == ProvisioningScope.Kind.ALL
-                || scope.includes(new Subjects(session, realm).memberships(user));
+        return receives(new Subjects(session, realm), user);
+    }
+
+    private boolean receives(Subjects subjects, UserModel user) {
+        return scope.kind() == ProvisioningScope.Kind.ALL || scope.includes(subjects.memberships(user));
+    }
+
+    /**
+     * The group as it is now, with its members in scope that the target holds; empty when the group is gone or the
+     * target needs nothing of it. Members are read one at a time, never all users of the realm.
+     */
+    private Optional<Outgoing> groupState(CallContext call, Subjects subjects) {
+        GroupModel group = call.session().groups().getGroupById(call.realm(), call.subjectId());
+        if (group == null || group.getType() != GroupModel.Type.REALM) {
+            return Optional.empty();
+        }
+        DeliveryStore store = new DeliveryStore(call.session());
+        List<ScimGroupMembers.Member> members = call.session().users().getGroupMembersStream(call.realm(), group)
+                .map(user -> new ScimGroupMembers.Member(receives(subjects, user),
+                        Optional.ofNullable(store.remote(componentId, user.getId())).map(RemoteEntity::remoteId)
+                                .orElse(null)))
+                .toList();
+        Optional<String> known = Optional.ofNullable(call.remoteId());
+        ScimGroup scimGroup = ScimSubjects.group(group);
+        return ScimGroupMembers.of(call.known(), members)
+                .map(ids -> outgoing(null, scim -> groupWithMembers(scim, scimGroup, known, ids)));
+    }
+
+    /** Finds or creates the group (idempotent), then sets its members. */
+    private ScimResult groupWithMembers(ScimClient scim, ScimGroup group, Optional<String> known, List<String> ids) {
+        ScimResult found = scim.provisionGroup(endpoint, group, known);
+        if (found.remoteId().isEmpty() || !(found.outcome() instanceof DeliveryOutcome.Success)) {
+            return found;
+        }
+        return scim.setMembers(endpoint, found.remoteId().get(), ids);
     }
 
     /** Finds or creates the group (idempotent), then adds or removes the member. */

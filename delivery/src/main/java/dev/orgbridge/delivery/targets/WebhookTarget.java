@@ -55,7 +55,7 @@ public final class WebhookTarget implements ProvisioningTarget {
 
     @Override
     public boolean wants(EventType type) {
-        return eventTypes.isEmpty() || eventTypes.contains(type);
+        return type.isWebhookEvent() && (eventTypes.isEmpty() || eventTypes.contains(type));
     }
 
     @Override

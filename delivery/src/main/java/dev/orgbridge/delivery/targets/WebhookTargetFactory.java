@@ -46,7 +46,8 @@ public final class WebhookTargetFactory extends HttpTargetFactory<WebhookSender>
                 .property().name(EVENT_TYPES).label("Event types")
                 .helpText("The event types to send, e.g. user.created; empty: all.")
                 .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
-                .options(Arrays.stream(EventType.values()).map(EventType::wireName).toList()).add()
+                .options(Arrays.stream(EventType.values()).filter(EventType::isWebhookEvent).map(EventType::wireName)
+                        .toList()).add()
                 .property().name(ORGANIZATIONS).label("Organizations")
                 .helpText("Aliases of the organizations whose users' changes are sent; empty: all users.")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add())
@@ -88,8 +89,8 @@ public final class WebhookTargetFactory extends HttpTargetFactory<WebhookSender>
         TargetUrl url = TargetSettings.url(settings, URL, TargetSettings.policy(settings));
         Set<EventType> types = new LinkedHashSet<>();
         for (String name : settings.values(EVENT_TYPES)) {
-            types.add(EventType.fromWireName(name).orElseThrow(() -> settings.invalid(EVENT_TYPES,
-                    "names " + name + ", which is not an event type")));
+            types.add(EventType.fromWireName(name).filter(EventType::isWebhookEvent)
+                    .orElseThrow(() -> settings.invalid(EVENT_TYPES, "names " + name + ", which is not an event type")));
         }
         return new WebhookTarget(model.getId(), url, types, Set.copyOf(settings.values(ORGANIZATIONS)),
                 DeliveryPolicy.parse(settings), client());

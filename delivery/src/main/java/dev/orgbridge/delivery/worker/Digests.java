@@ -1,6 +1,5 @@
 package dev.orgbridge.delivery.worker;
 
-import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.notify.DigestSchedule;
 import dev.orgbridge.core.provisioning.notify.FailureCounts;
 import dev.orgbridge.core.provisioning.notify.FailureDigest;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
@@ -139,11 +139,14 @@ final class Digests {
 
     /** A failed delivery as the digest lists it: whom it was about (username or alias as now), what, and why. */
     private static FailureDigest.Example example(KeycloakSession session, RealmModel realm, DeliveryEntity row) {
-        String subject = row.type().subject() == SubjectKind.USER
-                ? Optional.ofNullable(session.users().getUserById(realm, row.subjectId())).map(UserModel::getUsername)
-                        .orElse(null)
-                : Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(row.subjectId()))
-                        .map(OrganizationModel::getAlias).orElse(null);
+        String subject = switch (row.type().subject()) {
+            case USER -> Optional.ofNullable(session.users().getUserById(realm, row.subjectId()))
+                    .map(UserModel::getUsername).orElse(null);
+            case ORGANIZATION -> Optional.ofNullable(session.getProvider(OrganizationProvider.class)
+                    .getById(row.subjectId())).map(OrganizationModel::getAlias).orElse(null);
+            case GROUP -> Optional.ofNullable(session.groups().getGroupById(realm, row.subjectId()))
+                    .map(GroupModel::getName).orElse(null);
+        };
         String name = subject != null ? subject
                 : row.lastKnown().name() != null ? row.lastKnown().name() : row.subjectId();
         return new FailureDigest.Example(name, row.type().wireName(), row.lastError());

@@ -2,6 +2,7 @@ package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.core.provisioning.CurrentStateCall;
 import dev.orgbridge.core.provisioning.EventType;
+import dev.orgbridge.core.provisioning.ResyncStep;
 import dev.orgbridge.delivery.targets.ProvisioningTarget;
 import dev.orgbridge.delivery.targets.ProvisioningTargets;
 import dev.orgbridge.support.delivery.DeliveryStore;
@@ -24,7 +25,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * The worker's part of a re-sync job: walks the realm's users one page per pass, in one transaction per page, under
  * the target's lease (so two nodes never walk the same page), and queues one delivery per user the target receives or
  * still holds, tagged with the job. The deliveries then go the way of every change: after the user's earlier pending
- * changes, coalesced with them, retried, dead-lettered.
+ * changes, coalesced with them, retried, dead-lettered. For a target that pushes groups, once the users' deliveries
+ * have settled, it walks the realm's groups the same way and queues a {@code group.synced} call per group
+ * ({@link ResyncStep}); the target decides at send time what the group's members are.
  */
 final class ResyncWalker {
 
@@ -89,19 +92,57 @@ final class ResyncWalker {
                         component.getName(), e.getMessage());
                 return false;
             }
-            List<String> ids = jobs.userIdsAfter(realm.getId(), job.cursor(), options.batchSize());
-            int queued = 0;
-            for (String id : ids) {
-                queued += queue(session, realm, target, store, job, id, now) ? 1 : 0;
-            }
-            boolean end = ids.size() < options.batchSize();
-            job.walked(ids.isEmpty() ? null : ids.get(ids.size() - 1), ids.size(), end, now);
-            LOG.debugf("Orgbridge re-sync %s of target %s: looked at %d users, queued %d%s", jobId, job.targetId(),
-                    ids.size(), queued, end ? "; every user looked at" : "");
-            return !end;
+            boolean groupsBegun = job.groupCursor() != null;
+            ResyncStep step = ResyncStep.next(job.usersWalkedAt() != null, target.pushesGroups(), groupsBegun,
+                    job.usersWalkedAt() == null || groupsBegun ? 0 : jobs.pending(jobId));
+            return switch (step) {
+                case USERS -> users(session, jobs, realm, target, store, job, now);
+                case GROUPS -> groups(jobs, realm, store, job, now);
+                case WAIT -> false; // the users' deliveries first: a later pass looks again
+                case END -> {
+                    job.groupsWalked(null, 0, true, now); // pushes no groups (any more): the walk is over
+                    yield false;
+                }
+            };
         } finally {
             store.release(targetId.get(), owner);
         }
+    }
+
+    /** Looks at the next page of users; true when users are left after it. */
+    private boolean users(KeycloakSession session, ResyncJobs jobs, RealmModel realm, ProvisioningTarget target,
+                          DeliveryStore store, ResyncJobEntity job, long now) {
+        List<String> ids = jobs.userIdsAfter(realm.getId(), job.cursor(), options.batchSize());
+        int queued = 0;
+        for (String id : ids) {
+            queued += queue(session, realm, target, store, job, id, now) ? 1 : 0;
+        }
+        boolean end = ids.size() < options.batchSize();
+        job.usersWalked(last(ids), ids.size(), end, !target.pushesGroups(), now);
+        LOG.debugf("Orgbridge re-sync %s of target %s: looked at %d users, queued %d%s", job.id(), job.targetId(),
+                ids.size(), queued, end ? "; every user looked at" : "");
+        return !end;
+    }
+
+    /**
+     * Queues a {@code group.synced} call for each group of the next page (the target reads the group and its members
+     * when it sends); true when groups are left after it.
+     */
+    private boolean groups(ResyncJobs jobs, RealmModel realm, DeliveryStore store, ResyncJobEntity job, long now) {
+        List<String> ids = jobs.groupIdsAfter(realm.getId(), job.groupCursor(), options.batchSize());
+        for (String id : ids) {
+            store.enqueue(job.targetId(), realm.getId(), new OutboxEntry(null, EventType.GROUP_SYNCED, id, null,
+                    SOURCE, OutboxEntry.LastKnown.NOTHING, OutboxSequence.next(now), now), now, job.id());
+        }
+        boolean end = ids.size() < options.batchSize();
+        job.groupsWalked(last(ids), ids.size(), end, now);
+        LOG.debugf("Orgbridge re-sync %s of target %s: queued %d groups%s", job.id(), job.targetId(), ids.size(),
+                end ? "; every group looked at" : "");
+        return !end;
+    }
+
+    private static String last(List<String> ids) {
+        return ids.isEmpty() ? null : ids.get(ids.size() - 1);
     }
 
     /** Queues the user's current state if the target receives the user or still holds it; deleted meanwhile: not. */

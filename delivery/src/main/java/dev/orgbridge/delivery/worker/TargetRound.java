@@ -1,6 +1,7 @@
 package dev.orgbridge.delivery.worker;
 
 import dev.orgbridge.core.provisioning.MassDeletionGuard;
+import dev.orgbridge.core.provisioning.SubjectKind;
 import dev.orgbridge.core.provisioning.notify.TargetPaused;
 import dev.orgbridge.delivery.targets.DeliveryPolicy;
 import dev.orgbridge.delivery.targets.ProvisioningTarget;
@@ -72,19 +73,28 @@ final class TargetRound {
         if (full == null) {
             return false;
         }
-        List<CompletableFuture<Void>> running = batches(subjects).stream()
-                .map(batch -> CompletableFuture.runAsync(new SubjectBatch(this, batch), calls))
-                .toList();
-        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        // a group's call reads its members when sent: the round's membership calls go first, and their results are
+        // written, so it never reads a membership (or what the target holds) that a call of the same round changes
+        deliver(subjects.stream().filter(rows -> rows.get(0).type().subject() != SubjectKind.GROUP).toList(), calls);
+        writes.flush();
+        deliver(subjects.stream().filter(rows -> rows.get(0).type().subject() == SubjectKind.GROUP).toList(), calls);
         writes.flush();
         KeycloakModelUtils.runJobInTransaction(sessionFactory, this::end);
         noticePause(notices);
         return full && !health.tripped();
     }
 
+    /** Delivers each subject's changes, subjects in parallel (in batches); returns when all are done. */
+    private void deliver(List<List<PendingRow>> subjects, ExecutorService calls) {
+        List<CompletableFuture<Void>> running = batches(subjects).stream()
+                .map(batch -> CompletableFuture.runAsync(new SubjectBatch(this, batch), calls))
+                .toList();
+        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+    }
+
     /**
-     * The round's subjects in batches for the call threads: as many batches as threads at least (so all work), at
-     * most {@link #PREPARED_TOGETHER} subjects each (so a batch's state is read just before it is sent).
+     * The subjects in batches for the call threads: as many batches as threads at least (so all work), at most
+     * {@link #PREPARED_TOGETHER} subjects each (so a batch's state is read just before it is sent).
      */
     private List<List<SubjectRound>> batches(List<List<PendingRow>> subjects) {
         int size = Math.max(1, Math.min(PREPARED_TOGETHER,

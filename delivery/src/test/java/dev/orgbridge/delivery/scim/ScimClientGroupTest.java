@@ -132,6 +132,47 @@ class ScimClientGroupTest {
     }
 
     @Test
+    void settingTheMembersAddsTheMissingAndDropsTheOthers() {
+        String stranger = server.users.put(User.builder().userName("stranger").build());
+        String id = client.provisionGroup(endpoint(server), SALES, Optional.empty()).remoteId().orElseThrow();
+        client.addMember(endpoint(server), id, stranger); // added downstream, behind Keycloak's back
+
+        ScimResult result = client.setMembers(endpoint(server), id, List.of(jorg, kim));
+
+        assertEquals(new ScimResult(new DeliveryOutcome.Success(200), Action.MEMBERS_SET, Optional.of(id),
+                Optional.empty()), result);
+        assertEquals(List.of(jorg, kim), memberIds(id));
+        assertEquals(Action.MEMBERS_SET, client.setMembers(endpoint(server), id, List.of(kim)).action());
+        assertEquals(List.of(kim), memberIds(id));
+        assertEquals(Action.MEMBERS_SET, client.setMembers(endpoint(server), id, List.of()).action());
+        assertEquals(List.of(), memberIds(id));
+        assertEquals(Optional.of("Sales"), server.groups.get(id).getDisplayName(), "the group itself is left alone");
+    }
+
+    @Test
+    void aServerWithoutPatchHasTheMembersRewritten() {
+        try (ScimTestServer noPatch = new ScimTestServer(("Bearer " + TOKEN)::equals, false, true)) {
+            String other = noPatch.users.put(User.builder().userName("other").build());
+            String user = noPatch.users.put(User.builder().userName("jmuller").build());
+            String id = noPatch.groups.put(Group.builder().displayName("Sales").externalId(SALES.externalId())
+                    .members(List.of(Member.builder().value(other).build())).build());
+
+            assertEquals(Action.MEMBERS_SET, client.setMembers(endpoint(noPatch), id, List.of(user)).action());
+
+            assertEquals(List.of(user), memberIds(noPatch, id));
+            assertEquals(Optional.of(SALES.externalId()), noPatch.groups.get(id).getExternalId());
+        }
+    }
+
+    @Test
+    void settingTheMembersOfAGroupTheServerNoLongerHasFails() {
+        ScimResult result = client.setMembers(endpoint(server), "no-such-group", List.of(jorg));
+
+        assertEquals(new DeliveryOutcome.PermanentFailure(new DeliveryOutcome.HttpStatus(404)), result.outcome());
+        assertEquals(Action.FAILED, result.action());
+    }
+
+    @Test
     void deletingAGroupIsDoneAlsoWhenItIsAlreadyGone() {
         String id = client.provisionGroup(endpoint(server), SALES, Optional.empty()).remoteId().orElseThrow();
 

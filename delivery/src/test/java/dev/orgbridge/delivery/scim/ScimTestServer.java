@@ -68,7 +68,7 @@ public final class ScimTestServer implements AutoCloseable {
     /** Users: userName unique ignoring case, as RFC 7643 defines it. */
     public final Resources<User> users = new Resources<>("User", "userName", user -> user.getUserName()) { };
     /** Groups: displayName unique ignoring case (many servers insist). */
-    final Resources<Group> groups = new Resources<>("Group", "displayName", group -> group.getDisplayName()) { };
+    public final Resources<Group> groups = new Resources<>("Group", "displayName", group -> group.getDisplayName()) { };
 
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.orgbridge.core.provisioning.EventType;
 import dev.orgbridge.core.provisioning.ProvisioningScope;
 import dev.orgbridge.core.provisioning.TargetPolicy;
 import dev.orgbridge.core.provisioning.TargetUrl;
@@ -119,6 +120,9 @@ class ScimTargetFactoryTest {
         assertEquals(ProvisioningScope.ALL, target.scope());
         assertEquals(DeprovisionMode.DEACTIVATE, target.deprovisioning());
         assertFalse(target.pushGroups());
+        assertFalse(target.pushesGroups(), "a re-sync walks no groups for it");
+        assertFalse(target.wants(EventType.GROUP_SYNCED));
+        assertFalse(target.wants(EventType.GROUP_MEMBER_ADDED));
     }
 
     @Test
@@ -141,6 +145,10 @@ class ScimTargetFactoryTest {
                 target.scope());
         assertEquals(DeprovisionMode.DELETE, target.deprovisioning());
         assertTrue(target.pushGroups());
+        assertTrue(target.pushesGroups(), "a re-sync walks the groups too");
+        assertTrue(target.wants(EventType.GROUP_SYNCED));
+        assertTrue(target.wants(EventType.GROUP_MEMBER_REMOVED));
+        assertFalse(target.wants(EventType.ORGANIZATION_MEMBER_ADDED));
         assertFalse(target.toString().contains("from the vault"), target.toString());
     }
 

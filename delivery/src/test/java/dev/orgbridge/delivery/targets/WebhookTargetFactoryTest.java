@@ -35,6 +35,8 @@ class WebhookTargetFactoryTest {
                 arguments(List.of(URL, "secret=not-a-secret"), "secret is refused: "),
                 arguments(List.of(URL, SECRET, "eventTypes=user.exploded"),
                         "eventTypes names user.exploded, which is not an event type"),
+                arguments(List.of(URL, SECRET, "eventTypes=group.synced"),
+                        "eventTypes names group.synced, which is not an event type"),
                 arguments(List.of(URL, SECRET, "allowPrivateNetworks=perhaps"),
                         "allowPrivateNetworks is perhaps but must be true or false"));
     }
@@ -64,5 +66,14 @@ class WebhookTargetFactoryTest {
                 false)) + ")", target.toString());
         assertTrue(target.wants(EventType.USER_CREATED));
         assertFalse(target.wants(EventType.USER_DELETED), "only the event types chosen");
+    }
+
+    @Test
+    void aTargetTakingEveryTypeIsNeverSentTheReSyncsGroupCalls() {
+        WebhookTarget target = (WebhookTarget) factory.create(null, TargetComponents.model(
+                WebhookTargetFactory.PROVIDER_ID, List.of(URL, SECRET)));
+
+        assertTrue(target.wants(EventType.GROUP_MEMBER_ADDED));
+        assertFalse(target.wants(EventType.GROUP_SYNCED), "Orgbridge's own SCIM call, no webhook event");
     }
 }

@@ -42,6 +42,8 @@ import jakarta.persistence.Table;
         + "dev.orgbridge.support.delivery.DeliveryStatus.DEAD)")
 @NamedQuery(name = "orgbridgeDeliveryCountOfJob", query = "select d.status, count(d), max(d.doneAt) "
         + "from DeliveryEntity d where d.resyncJobId = :jobId group by d.status")
+@NamedQuery(name = "orgbridgeDeliveryPendingOfJob", query = "select count(d) from DeliveryEntity d "
+        + "where d.resyncJobId = :jobId and d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING")
 @NamedQuery(name = "orgbridgeDeliveryRetryingOfJob", query = "select count(d) from DeliveryEntity d "
         + "where d.resyncJobId = :jobId and d.status = dev.orgbridge.support.delivery.DeliveryStatus.PENDING "
         + "and d.attempts > 0")

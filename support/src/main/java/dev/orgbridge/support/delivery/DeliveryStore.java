@@ -242,6 +242,9 @@ public final class DeliveryStore {
         if (filter.status() != null) {
             jpql.append(" and d.status = :status");
         }
+        if (filter.resyncJobId() != null) {
+            jpql.append(" and d.resyncJobId = :jobId");
+        }
         TypedQuery<DeliveryEntity> query = em.createQuery(jpql.append(" order by d.sequence desc").toString(),
                 DeliveryEntity.class).setParameter("realmId", realmId);
         if (filter.targetId() != null) {
@@ -253,11 +256,14 @@ public final class DeliveryStore {
         if (filter.status() != null) {
             query.setParameter("status", filter.status());
         }
+        if (filter.resyncJobId() != null) {
+            query.setParameter("jobId", filter.resyncJobId());
+        }
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    /** What a log page shows: one target, one subject, one status; null for any. */
-    public record LogFilter(String targetId, String subjectId, DeliveryStatus status) {
+    /** What a log page shows: one target, one subject, one status, one re-sync job's deliveries; null for any. */
+    public record LogFilter(String targetId, String subjectId, DeliveryStatus status, String resyncJobId) {
     }
 
     /** Queues the target's dead letters again, as if new. */

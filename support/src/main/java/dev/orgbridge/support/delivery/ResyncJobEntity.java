@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 
 /**
  * One row of table ORGBRIDGE_RESYNC_JOB: a full re-sync of one target an admin asked for. The worker walks the
- * realm's users in pages after {@link #cursor()} and queues a delivery per user, tagged with the job's id; the job's
- * progress is counted from those deliveries. Goes with its target's component.
+ * realm's users in pages after {@link #cursor()} and queues a delivery per user, then (a SCIM target that pushes
+ * groups) the realm's groups after {@link #groupCursor()}, each tagged with the job's id; the job's progress is
+ * counted from those deliveries. Goes with its target's component.
  */
 @Entity
 @Table(name = "ORGBRIDGE_RESYNC_JOB")
@@ -51,6 +52,15 @@ public class ResyncJobEntity {
     @Column(name = "USERS_CHECKED", nullable = false)
     private long usersChecked;
 
+    @Column(name = "USERS_WALKED_AT")
+    private Long usersWalkedAt;
+
+    @Column(name = "GROUP_CURSOR_ID", length = 36)
+    private String groupCursor;
+
+    @Column(name = "GROUPS_CHECKED", nullable = false)
+    private long groupsChecked;
+
     protected ResyncJobEntity() {
         // for JPA
     }
@@ -63,8 +73,11 @@ public class ResyncJobEntity {
         this.createdAt = now;
     }
 
-    /** The worker looked at {@code checked} more users, up to {@code last}; {@code end}: there are no more. */
-    public void walked(String last, int checked, boolean end, long now) {
+    /**
+     * The worker looked at {@code checked} more users, up to {@code last}; {@code end}: there are no more;
+     * {@code walkEnds}: and no groups follow, the walk is over.
+     */
+    public void usersWalked(String last, int checked, boolean end, boolean walkEnds, long now) {
         if (startedAt == null) {
             startedAt = now;
         }
@@ -72,6 +85,20 @@ public class ResyncJobEntity {
             cursor = last;
         }
         usersChecked += checked;
+        if (end) {
+            usersWalkedAt = now;
+            if (walkEnds) {
+                walkedAt = now;
+            }
+        }
+    }
+
+    /** The worker looked at {@code checked} more groups, up to {@code last}; {@code end}: there are no more. */
+    public void groupsWalked(String last, int checked, boolean end, long now) {
+        if (last != null) {
+            groupCursor = last;
+        }
+        groupsChecked += checked;
         if (end) {
             walkedAt = now;
         }
@@ -113,5 +140,19 @@ public class ResyncJobEntity {
 
     public long usersChecked() {
         return usersChecked;
+    }
+
+    /** When the worker had looked at every user; null before. */
+    public Long usersWalkedAt() {
+        return usersWalkedAt;
+    }
+
+    /** The id of the last group looked at; null before the first page of groups. */
+    public String groupCursor() {
+        return groupCursor;
+    }
+
+    public long groupsChecked() {
+        return groupsChecked;
     }
 }

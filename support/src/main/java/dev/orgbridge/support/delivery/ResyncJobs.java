@@ -79,6 +79,26 @@ public final class ResyncJobs {
         return rows.stream().map(String::valueOf).toList();
     }
 
+    /**
+     * Ids of the realm's own groups (an organization's internal groups aside), top-level and subgroups alike, after
+     * {@code after} (null: from the first), in id order, at most {@code max}: a page of the walk, as for users.
+     */
+    public List<String> groupIdsAfter(String realmId, String after, int max) {
+        List<?> rows = em.createNativeQuery("select ID from KEYCLOAK_GROUP where REALM_ID = ?1 and TYPE = 0 "
+                        + "and ID > ?2 order by ID")
+                .setParameter(1, realmId)
+                .setParameter(2, after == null ? "" : after)
+                .setMaxResults(max)
+                .getResultList();
+        return rows.stream().map(String::valueOf).toList();
+    }
+
+    /** How many of the job's deliveries are pending. */
+    public long pending(String jobId) {
+        return em.createNamedQuery("orgbridgeDeliveryPendingOfJob", Long.class).setParameter("jobId", jobId)
+                .getSingleResult();
+    }
+
     /** Where the job stands, counted from its deliveries. */
     public ResyncProgress progress(ResyncJobEntity job) {
         long pending = 0;

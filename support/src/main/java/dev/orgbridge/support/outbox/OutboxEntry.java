@@ -6,7 +6,7 @@ import dev.orgbridge.core.provisioning.EventType;
  * A change waiting for delivery.
  *
  * @param id        null until written
- * @param subjectId the user or organization the change is about
+ * @param subjectId the user or organization the change is about (a group for a re-sync's group call)
  * @param relatedId the organization or group a membership change is about; null otherwise
  * @param source    how Keycloak reported it: {@code login}, {@code admin}, {@code model}
  * @param lastKnown what a deletion still knew of its subject; {@link LastKnown#NOTHING} for other changes

@@ -1,6 +1,7 @@
 package dev.orgbridge.core.provisioning.scim;
 
 import dev.orgbridge.core.provisioning.JsonWriter;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,21 @@ public final class ScimPatch {
     /** A member removed from a group: {@code remove} at {@code members[value eq "…"]}. */
     public static String removeMember(String memberId) {
         return operations().remove(ScimFilter.member(memberId)).toJson();
+    }
+
+    /**
+     * A group's members set to exactly these ({@code replace} of {@code members}); none: {@code remove} of
+     * {@code members}, as an empty replace is read differently by servers.
+     */
+    public static String setMembers(List<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return operations().remove("members").toJson();
+        }
+        return operations().replace("members", json -> {
+            json.beginArray();
+            memberIds.forEach(id -> json.beginObject().name("value").value(id).endObject());
+            json.endArray();
+        }).toJson();
     }
 
     static ScimPatch operations() {

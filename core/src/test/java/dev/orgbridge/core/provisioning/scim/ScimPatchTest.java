@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,10 @@ class ScimPatchTest {
                         PATCH + "{'op':'remove','path':'members[value eq \\'u-1\\']'}]}"),
                 arguments("remove a member with a hostile id", ScimPatch.removeMember("x\"] or [\\"),
                         PATCH + "{'op':'remove','path':'members[value eq \\'x\\\\\\'] or [\\\\\\\\\\']'}]}"),
+                arguments("members set", ScimPatch.setMembers(List.of("u-1", "u-2")),
+                        PATCH + "{'op':'replace','path':'members','value':[{'value':'u-1'},{'value':'u-2'}]}]}"),
+                arguments("members set to none", ScimPatch.setMembers(List.of()),
+                        PATCH + "{'op':'remove','path':'members'}]}"),
                 arguments("group", new ScimGroup("g-1", "Sales").resource(),
                         "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'externalId':'g-1',"
                                 + "'displayName':'Sales'}"),
