@@ -29,6 +29,8 @@ public final class KeycloakNode implements AutoCloseable {
 
     public static final String ADMIN = "admin";
     private static final Path STOCK = Path.of(System.getProperty("orgbridge.stock.keycloak", "missing"));
+    /** JVM options added to each node's, e.g. a flight recording to profile a benchmark (docs/benchmarks.md). */
+    private static final String EXTRA_JAVA_OPTIONS = System.getProperty("orgbridge.node.java-options", "").trim();
     private static final Path NODES = Path.of(System.getProperty("orgbridge.it.target", "target")).resolve("nodes");
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -84,7 +86,7 @@ public final class KeycloakNode implements AutoCloseable {
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("JAVA_OPTS_APPEND", "-Xms128m -Xmx768m");
+        builder.environment().put("JAVA_OPTS_APPEND", ("-Xms128m -Xmx768m " + EXTRA_JAVA_OPTIONS).trim());
         try {
             Files.writeString(log, "==== start " + (++starts) + ": " + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
