@@ -96,6 +96,32 @@ public final class Capture {
     }
 
     /**
+     * Whether an update of an organization changes what its managed members are: Keycloak presents the managed
+     * members of a disabled organization as disabled (no login, no token refresh), so disabling or enabling it
+     * disables or enables them, without an event of their own.
+     */
+    public static boolean changesManagedMembers(boolean organizationWasEnabled, boolean organizationEnabled) {
+        return organizationWasEnabled != organizationEnabled;
+    }
+
+    /**
+     * What one managed member of an organization that was disabled or enabled learns: {@code user.disabled} or
+     * {@code user.enabled}, as an admin's toggle of the user would say. A member whose own flag is off is disabled
+     * either way, so nothing changes for it. Unmanaged members keep their state (Keycloak only presents managed
+     * members as disabled).
+     *
+     * @param userEnabled the member's own enabled flag
+     */
+    public static List<Captured> managedMember(String userId, boolean userEnabled, boolean organizationWasEnabled,
+                                               boolean organizationEnabled) {
+        if (!userEnabled || !changesManagedMembers(organizationWasEnabled, organizationEnabled)) {
+            return List.of();
+        }
+        return List.of(new Captured(organizationEnabled ? EventType.USER_ENABLED : EventType.USER_DISABLED, userId,
+                null));
+    }
+
+    /**
      * A user joined or left a group (Keycloak's group membership events, whoever made the change: an admin, an IdP
      * mapper at login, a workflow step, Orgbridge). Only realm groups: an organization's internal groups are its
      * membership, reported as organization membership.
