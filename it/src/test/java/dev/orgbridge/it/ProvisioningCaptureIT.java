@@ -11,6 +11,7 @@ import dev.orgbridge.it.harness.CustomerUser;
 import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.PasswordGrant;
 import dev.orgbridge.it.harness.TestUsers;
 import dev.orgbridge.it.harness.Workflows;
 import jakarta.ws.rs.core.Response;
@@ -23,9 +24,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -130,6 +134,85 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         } finally {
             workflows.delete(offboarding);
         }
+    }
+
+    @Test
+    void aKeycloakWorkflowSettingAnAttributeIsRecordedAsAnUpdate() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        Workflows workflows = new Workflows(broker.getName(), admin);
+        String leaver = workflows.create("""
+                {"name": "mark leavers", "steps": [{"uses": "set-user-attribute", "with": {"leaver": "true"}}]}""");
+        try {
+            workflows.activateForUser(leaver, jdoe);
+
+            // the attribute changes without any admin or user event: the step event reports it
+            List<String> changes = awaitChanges(jdoe, c -> c.contains("user.updated workflow"));
+            assertTrue(changes.contains("user.updated workflow"), changes.toString());
+        } finally {
+            workflows.delete(leaver);
+        }
+    }
+
+    @Test
+    void aPermanentLockoutAfterWrongPasswordsIsRecordedAsDisabled() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        RealmRepresentation before = broker.admin().toRepresentation();
+        RealmRepresentation lockout = new RealmRepresentation();
+        lockout.setBruteForceProtected(true);
+        lockout.setPermanentLockout(true);
+        lockout.setMaxTemporaryLockouts(0);
+        lockout.setFailureFactor(2);
+        lockout.setQuickLoginCheckMilliSeconds(1L); // two quick tries count as two failures, not one
+        broker.admin().update(lockout);
+        try {
+            assertEquals(401, PasswordGrant.request(broker.getName(), "jdoe", "wrong").statusCode());
+            assertEquals(401, PasswordGrant.request(broker.getName(), "jdoe", "wrong again").statusCode());
+
+            // brute-force protection disables the account and says so with its own user event
+            List<String> changes = awaitChanges(jdoe, c -> c.contains("user.disabled login"));
+            assertTrue(changes.contains("user.disabled login"), changes.toString());
+            assertEquals(false, broker.admin().users().get(jdoe).toRepresentation().isEnabled());
+        } finally {
+            RealmRepresentation restore = new RealmRepresentation();
+            restore.setBruteForceProtected(before.isBruteForceProtected());
+            restore.setPermanentLockout(before.isPermanentLockout());
+            restore.setMaxTemporaryLockouts(before.getMaxTemporaryLockouts());
+            restore.setFailureFactor(before.getFailureFactor());
+            restore.setQuickLoginCheckMilliSeconds(before.getQuickLoginCheckMilliSeconds());
+            broker.admin().update(restore);
+        }
+    }
+
+    @Test
+    void disablingAnOrganizationRecordsItsManagedMembersAsDisabledAndEnablingItAsEnabled() {
+        browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        String carol = userId(CustomerUser.CAROL.email());
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        OrganizationResource globex = broker.admin().organizations().get(globexId());
+        globex.members().addMember(jdoe).close();
+        assertEquals(MembershipType.MANAGED, globex.members().member(carol).toRepresentation().getMembershipType(),
+                "a just-in-time user belongs to the organization of their identity provider");
+        assertEquals(MembershipType.UNMANAGED, globex.members().member(jdoe).toRepresentation().getMembershipType());
+
+        OrganizationRepresentation change = globex.toRepresentation();
+        change.setEnabled(false);
+        globex.update(change).close();
+        try {
+            // Keycloak now presents Carol as disabled, without an event for her; jdoe still signs in
+            assertEquals(false, broker.admin().users().get(carol).toRepresentation().isEnabled());
+            PasswordGrant.accessToken(broker.getName(), "jdoe", "password");
+        } finally {
+            change.setEnabled(true);
+            globex.update(change).close();
+        }
+
+        assertEquals(List.of("user.disabled admin", "user.enabled admin"), changesOf(carol).stream()
+                .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                changesOf(carol).toString());
+        assertEquals(List.of(), changesOf(jdoe).stream()
+                .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                "an unmanaged member keeps its state: " + changesOf(jdoe));
+        assertEquals(List.of("organization.updated admin", "organization.updated admin"), changesOf(globexId()));
     }
 
     @Test
