@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
@@ -165,13 +166,15 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         lockout.setQuickLoginCheckMilliSeconds(1L); // two quick tries count as two failures, not one
         broker.admin().update(lockout);
         try {
-            assertEquals(401, PasswordGrant.request(broker.getName(), "jdoe", "wrong").statusCode());
-            assertEquals(401, PasswordGrant.request(broker.getName(), "jdoe", "wrong again").statusCode());
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong").statusCode());
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong again").statusCode());
 
             // brute-force protection disables the account and says so with its own user event
             List<String> changes = awaitChanges(jdoe, c -> c.contains("user.disabled login"));
             assertTrue(changes.contains("user.disabled login"), changes.toString());
             assertEquals(false, broker.admin().users().get(jdoe).toRepresentation().isEnabled());
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "password").statusCode(),
+                    "locked for good: even the right password is refused");
         } finally {
             RealmRepresentation restore = new RealmRepresentation();
             restore.setBruteForceProtected(before.isBruteForceProtected());
@@ -185,13 +188,18 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
 
     @Test
     void disablingAnOrganizationRecordsItsManagedMembersAsDisabledAndEnablingItAsEnabled() {
-        browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
+        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
+        try {
+            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        } finally {
+            BrokerState.restorePolicy(broker, policy);
+        }
         String carol = userId(CustomerUser.CAROL.email());
         String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         OrganizationResource globex = broker.admin().organizations().get(globexId());
         globex.members().addMember(jdoe).close();
-        assertEquals(MembershipType.MANAGED, globex.members().member(carol).toRepresentation().getMembershipType(),
-                "a just-in-time user belongs to the organization of their identity provider");
+        assertEquals(MembershipType.MANAGED, globex.members().member(carol).toRepresentation().getMembershipType());
         assertEquals(MembershipType.UNMANAGED, globex.members().member(jdoe).toRepresentation().getMembershipType());
 
         OrganizationRepresentation change = globex.toRepresentation();

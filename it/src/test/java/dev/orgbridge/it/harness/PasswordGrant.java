@@ -23,13 +23,16 @@ public final class PasswordGrant {
     private PasswordGrant() {
     }
 
-    /** The token endpoint's answer: 200 with tokens, 401 for a wrong password or a disabled user. */
+    /**
+     * The token endpoint's answer: 200 with tokens, 400 ({@code invalid_grant}) for a wrong password or a disabled
+     * user.
+     */
     public static HttpResponse<String> request(String realm, String username, String password) {
         String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password="
                 + encode(password);
         try {
-            return HTTP.send(HttpRequest.newBuilder(
-                            URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/token"))
+            URI token = URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/token");
+            return HTTP.send(HttpRequest.newBuilder(token)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
