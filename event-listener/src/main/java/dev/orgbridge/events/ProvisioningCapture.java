@@ -8,6 +8,7 @@ import dev.orgbridge.support.outbox.OutboxEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -59,6 +60,9 @@ final class ProvisioningCapture implements EventListenerProvider {
         record(event.getRealmId(), changes, FROM_ADMIN);
         changes.stream().filter(change -> change.type() == EventType.ORGANIZATION_UPDATED)
                 .forEach(change -> managedMembersOf(event.getRealmId(), change.subjectId()));
+        if (Capture.mayTurnOrganizationsOnOrOff(event.getResourceType().name(), event.getOperationType().name())) {
+            managedMembersOfRealm(event.getRealmId());
+        }
     }
 
     /**
@@ -93,17 +97,41 @@ final class ProvisioningCapture implements EventListenerProvider {
         if (now == null || before == null || !Capture.changesManagedMembers(before, now.isEnabled())) {
             return;
         }
-        boolean enabled = now.isEnabled();
         ManagedMembers members = new ManagedMembers(session);
+        recordManagedMembers(realmId, before, now.isEnabled(),
+                after -> members.after(organizationId, after, MEMBERS_PAGE));
+    }
+
+    /**
+     * Turning the realm's Organizations off presents every managed member of the realm as disabled, as if each
+     * organization were disabled (and on again restores them); Keycloak reports a realm update only.
+     */
+    private void managedMembersOfRealm(String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        Boolean before = committed(realmId, (committed, same) -> same.isOrganizationsEnabled());
+        if (realm == null || before == null || !Capture.changesManagedMembers(before, realm.isOrganizationsEnabled())) {
+            return;
+        }
+        ManagedMembers members = new ManagedMembers(session);
+        recordManagedMembers(realmId, before, realm.isOrganizationsEnabled(),
+                after -> members.ofEnabledOrganizations(realmId, after, MEMBERS_PAGE));
+    }
+
+    /**
+     * Writes each managed member's entry, a page at a time (pages of {@link #MEMBERS_PAGE}, by id, each one read
+     * after the last id of the one before), through this transaction.
+     */
+    private void recordManagedMembers(String realmId, boolean wasEnabled, boolean enabled,
+                                      Function<String, List<ManagedMembers.Member>> pageAfter) {
         Outbox outbox = new Outbox(session);
-        List<ManagedMembers.Member> page = members.after(organizationId, "", MEMBERS_PAGE);
+        List<ManagedMembers.Member> page = pageAfter.apply("");
         while (!page.isEmpty()) {
             outbox.addPage(realmId, page.stream()
-                    .flatMap(member -> Capture.managedMember(member.id(), member.enabled(), before, enabled).stream())
+                    .flatMap(member -> Capture.managedMember(member.id(), member.enabled(), wasEnabled, enabled)
+                            .stream())
                     .map(change -> OutboxEntry.of(change.type(), change.subjectId(), change.relatedId(), FROM_ADMIN))
                     .toList());
-            page = page.size() < MEMBERS_PAGE ? List.of()
-                    : members.after(organizationId, page.get(page.size() - 1).id(), MEMBERS_PAGE);
+            page = page.size() < MEMBERS_PAGE ? List.of() : pageAfter.apply(page.get(page.size() - 1).id());
         }
     }
 

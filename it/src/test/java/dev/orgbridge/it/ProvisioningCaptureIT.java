@@ -188,18 +188,10 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
 
     @Test
     void disablingAnOrganizationRecordsItsManagedMembersAsDisabledAndEnablingItAsEnabled() {
-        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
-        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
-        try {
-            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
-        } finally {
-            BrokerState.restorePolicy(broker, policy);
-        }
-        String carol = userId(CustomerUser.CAROL.email());
+        String carol = managedMemberOfGlobex();
         String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         OrganizationResource globex = broker.admin().organizations().get(globexId());
         globex.members().addMember(jdoe).close();
-        assertEquals(MembershipType.MANAGED, globex.members().member(carol).toRepresentation().getMembershipType());
         assertEquals(MembershipType.UNMANAGED, globex.members().member(jdoe).toRepresentation().getMembershipType());
 
         OrganizationRepresentation change = globex.toRepresentation();
@@ -221,6 +213,26 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
                 .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
                 "an unmanaged member keeps its state: " + changesOf(jdoe));
         assertEquals(List.of("organization.updated admin", "organization.updated admin"), changesOf(globexId()));
+    }
+
+    @Test
+    void turningTheRealmsOrganizationsOffAndOnRecordsEveryManagedMemberAsDisabledThenEnabled() {
+        String carol = managedMemberOfGlobex();
+        RealmRepresentation off = new RealmRepresentation();
+        off.setOrganizationsEnabled(false);
+        broker.admin().update(off);
+        try {
+            // every managed member of the realm is disabled while Organizations are off
+            assertEquals(false, broker.admin().users().get(carol).toRepresentation().isEnabled());
+        } finally {
+            RealmRepresentation on = new RealmRepresentation();
+            on.setOrganizationsEnabled(true);
+            broker.admin().update(on);
+        }
+
+        assertEquals(List.of("user.disabled admin", "user.enabled admin"), changesOf(carol).stream()
+                        .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                changesOf(carol).toString());
     }
 
     @Test
@@ -333,6 +345,21 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Carol, created just in time by her first login with the onboarding policy's membership set to managed. */
+    private String managedMemberOfGlobex() {
+        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
+        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
+        try {
+            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        } finally {
+            BrokerState.restorePolicy(broker, policy);
+        }
+        String carol = userId(CustomerUser.CAROL.email());
+        assertEquals(MembershipType.MANAGED, broker.admin().organizations().get(globexId()).members().member(carol)
+                .toRepresentation().getMembershipType());
+        return carol;
     }
 
     private String globexId() {

@@ -98,14 +98,25 @@ public final class Capture {
     /**
      * Whether an update of an organization changes what its managed members are: Keycloak presents the managed
      * members of a disabled organization as disabled (no login, no token refresh), so disabling or enabling it
-     * disables or enables them, without an event of their own.
+     * disables or enables them, without an event of their own. The same holds for the realm's Organizations switch
+     * and the managed members of all its enabled organizations.
      */
     public static boolean changesManagedMembers(boolean organizationWasEnabled, boolean organizationEnabled) {
         return organizationWasEnabled != organizationEnabled;
     }
 
     /**
-     * What one managed member of an organization that was disabled or enabled learns: {@code user.disabled} or
+     * Whether an admin event may have turned the realm's Organizations on or off: a realm update. Keycloak presents
+     * every managed member of the realm as disabled while they are off, so the listener then compares the switch
+     * before and after ({@link #changesManagedMembers}).
+     */
+    public static boolean mayTurnOrganizationsOnOrOff(String resourceType, String operation) {
+        return "REALM".equals(resourceType) && "UPDATE".equals(operation);
+    }
+
+    /**
+     * What one managed member of an organization that was disabled or enabled (or of any enabled organization of a
+     * realm whose Organizations were turned off or on) learns: {@code user.disabled} or
      * {@code user.enabled}, as an admin's toggle of the user would say. A member whose own flag is off is disabled
      * either way, so nothing changes for it. Unmanaged members keep their state (Keycloak only presents managed
      * members as disabled).

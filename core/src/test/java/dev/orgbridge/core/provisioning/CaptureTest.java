@@ -108,6 +108,20 @@ class CaptureTest {
         assertEquals(was != now, Capture.changesManagedMembers(was, now));
     }
 
+    static Stream<Arguments> realmUpdates() {
+        return Stream.of(
+                arguments("REALM", "UPDATE", true), // perhaps the Organizations switch
+                arguments("REALM", "CREATE", false),
+                arguments("ORGANIZATION", "UPDATE", false), // the organization's own flag, above
+                arguments("USER", "UPDATE", false));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("realmUpdates")
+    void aRealmUpdateMayTurnOrganizationsOnOrOff(String resource, String operation, boolean may) {
+        assertEquals(may, Capture.mayTurnOrganizationsOnOrOff(resource, operation));
+    }
+
     static Stream<Arguments> groupMemberships() {
         return Stream.of(
                 arguments("REALM", true, List.of(new Captured(EventType.GROUP_MEMBER_ADDED, "u1", "g1"))),

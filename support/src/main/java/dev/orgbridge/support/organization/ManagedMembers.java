@@ -37,7 +37,30 @@ public final class ManagedMembers {
                 .setParameter("after", afterId)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(row -> new Member((String) row[0], (Boolean) row[1]))
+                .map(ManagedMembers::member)
                 .toList();
+    }
+
+    /**
+     * The managed members of the realm's enabled organizations whose id sorts after {@code afterId}, by id, at most
+     * {@code max}: those the realm's Organizations switch disables and enables (a disabled organization's members
+     * stay disabled either way).
+     */
+    public List<Member> ofEnabledOrganizations(String realmId, String afterId, int max) {
+        return em.createQuery("select distinct u.id, u.enabled from UserGroupMembershipEntity m join m.user u "
+                        + "where m.groupId in (select o.groupId from OrganizationEntity o where o.realmId = :realm "
+                        + "and o.enabled = true) and m.membershipType = :managed and u.id > :after order by u.id",
+                        Object[].class)
+                .setParameter("realm", realmId)
+                .setParameter("managed", MembershipType.MANAGED.name())
+                .setParameter("after", afterId)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(ManagedMembers::member)
+                .toList();
+    }
+
+    private static Member member(Object[] row) {
+        return new Member((String) row[0], (Boolean) row[1]);
     }
 }
