@@ -90,11 +90,14 @@ final class ProvisioningCapture implements EventListenerProvider {
     private void managedMembersOf(String realmId, String organizationId) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         OrganizationModel now = organizations == null ? null : organizations.getById(organizationId);
+        if (now == null) {
+            return;
+        }
         Boolean before = committed(realmId, (committed, same) -> {
             OrganizationModel organization = committed.getProvider(OrganizationProvider.class).getById(organizationId);
             return organization == null ? null : organization.isEnabled();
         });
-        if (now == null || before == null || !Capture.changesManagedMembers(before, now.isEnabled())) {
+        if (before == null || !Capture.changesManagedMembers(before, now.isEnabled())) {
             return;
         }
         ManagedMembers members = new ManagedMembers(session);
@@ -108,8 +111,11 @@ final class ProvisioningCapture implements EventListenerProvider {
      */
     private void managedMembersOfRealm(String realmId) {
         RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
         Boolean before = committed(realmId, (committed, same) -> same.isOrganizationsEnabled());
-        if (realm == null || before == null || !Capture.changesManagedMembers(before, realm.isOrganizationsEnabled())) {
+        if (before == null || !Capture.changesManagedMembers(before, realm.isOrganizationsEnabled())) {
             return;
         }
         ManagedMembers members = new ManagedMembers(session);

@@ -167,12 +167,16 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         broker.admin().update(lockout);
         try {
             assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong").statusCode());
+            awaitFailuresCounted(jdoe, 1); // Keycloak counts failures in the background
             assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong again").statusCode());
 
             // brute-force protection disables the account and says so with its own user event
             List<String> changes = awaitChanges(jdoe, c -> c.contains("user.disabled login"));
-            assertTrue(changes.contains("user.disabled login"), changes.toString());
-            assertEquals(false, broker.admin().users().get(jdoe).toRepresentation().isEnabled());
+            UserRepresentation locked = broker.admin().users().get(jdoe).toRepresentation();
+            assertTrue(changes.contains("user.disabled login"), changes + "; the user: enabled " + locked.isEnabled()
+                    + ", " + locked.getAttributes() + ", brute-force status "
+                    + broker.admin().attackDetection().bruteForceUserStatus(jdoe));
+            assertEquals(false, locked.isEnabled());
             assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "password").statusCode(),
                     "locked for good: even the right password is refused");
         } finally {
@@ -330,6 +334,21 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
             changes = changesOf(subjectId);
         }
         return changes;
+    }
+
+    private void awaitFailuresCounted(String userId, int failures) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Map<String, Object> status = broker.admin().attackDetection().bruteForceUserStatus(userId);
+        while (((Number) status.get("numFailures")).intValue() < failures && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = broker.admin().attackDetection().bruteForceUserStatus(userId);
+        }
+        assertEquals(failures, ((Number) status.get("numFailures")).intValue(), status.toString());
     }
 
     private List<Map<String, Object>> outbox() {
