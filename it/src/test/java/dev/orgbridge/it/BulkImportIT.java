@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.PasswordGrant;
 import dev.orgbridge.it.harness.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,7 +195,7 @@ class BulkImportIT extends BrokeredLoginTest {
     @Test
     void importingNeedsTheRightToManageUsers() {
         TestUsers.create(broker.admin(), "viewer", "viewer@acme.com", true, "password");
-        String token = passwordGrant("viewer");
+        String token = PasswordGrant.accessToken(broker.getName(), "viewer", "password");
         byte[] file = (HEADER + "jsmith,,,,,,\n").getBytes(StandardCharsets.UTF_8);
 
         assertEquals(401, OrgbridgeAdminApi.post(broker.getName(), "users/import", "text/csv",
@@ -274,23 +275,5 @@ class BulkImportIT extends BrokeredLoginTest {
 
     private UserRepresentation user(String username) {
         return broker.admin().users().searchByUsername(username, true).get(0);
-    }
-
-    private String passwordGrant(String username) {
-        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password=password";
-        try {
-            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            java.net.URI.create(OrgbridgeServer.BASE_URL + "/realms/" + broker.getName()
-                                    + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() == 200, response.body());
-            return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.orgbridge.it.harness.CustomerUser;
 import dev.orgbridge.it.harness.IdpMappers;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.PasswordGrant;
 import dev.orgbridge.it.harness.TestUsers;
 import dev.orgbridge.it.harness.Workflows;
 import jakarta.ws.rs.core.Response;
@@ -23,9 +24,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -133,6 +138,108 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
     }
 
     @Test
+    void aKeycloakWorkflowSettingAnAttributeIsRecordedAsAnUpdate() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        Workflows workflows = new Workflows(broker.getName(), admin);
+        String leaver = workflows.create("""
+                {"name": "mark leavers", "steps": [{"uses": "set-user-attribute", "with": {"leaver": "true"}}]}""");
+        try {
+            workflows.activateForUser(leaver, jdoe);
+
+            // the attribute changes without any admin or user event: the step event reports it
+            List<String> changes = awaitChanges(jdoe, c -> c.contains("user.updated workflow"));
+            assertTrue(changes.contains("user.updated workflow"), changes.toString());
+        } finally {
+            workflows.delete(leaver);
+        }
+    }
+
+    @Test
+    void aPermanentLockoutAfterWrongPasswordsIsRecordedAsDisabled() {
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        RealmRepresentation before = broker.admin().toRepresentation();
+        RealmRepresentation lockout = new RealmRepresentation();
+        lockout.setBruteForceProtected(true);
+        lockout.setPermanentLockout(true);
+        lockout.setMaxTemporaryLockouts(0);
+        lockout.setFailureFactor(2);
+        lockout.setQuickLoginCheckMilliSeconds(1L); // two quick tries count as two failures, not one
+        broker.admin().update(lockout);
+        try {
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong").statusCode());
+            awaitFailuresCounted(jdoe, 1); // Keycloak counts failures in the background
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "wrong again").statusCode());
+
+            // brute-force protection disables the account and says so with its own user event
+            List<String> changes = awaitChanges(jdoe, c -> c.contains("user.disabled login"));
+            UserRepresentation locked = broker.admin().users().get(jdoe).toRepresentation();
+            assertTrue(changes.contains("user.disabled login"), changes + "; the user: enabled " + locked.isEnabled()
+                    + ", " + locked.getAttributes() + ", brute-force status "
+                    + broker.admin().attackDetection().bruteForceUserStatus(jdoe));
+            assertEquals(false, locked.isEnabled());
+            assertEquals(400, PasswordGrant.request(broker.getName(), "jdoe", "password").statusCode(),
+                    "locked for good: even the right password is refused");
+        } finally {
+            RealmRepresentation restore = new RealmRepresentation();
+            restore.setBruteForceProtected(before.isBruteForceProtected());
+            restore.setPermanentLockout(before.isPermanentLockout());
+            restore.setMaxTemporaryLockouts(before.getMaxTemporaryLockouts());
+            restore.setFailureFactor(before.getFailureFactor());
+            restore.setQuickLoginCheckMilliSeconds(before.getQuickLoginCheckMilliSeconds());
+            broker.admin().update(restore);
+        }
+    }
+
+    @Test
+    void disablingAnOrganizationRecordsItsManagedMembersAsDisabledAndEnablingItAsEnabled() {
+        String carol = managedMemberOfGlobex();
+        String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
+        OrganizationResource globex = broker.admin().organizations().get(globexId());
+        globex.members().addMember(jdoe).close();
+        assertEquals(MembershipType.UNMANAGED, globex.members().member(jdoe).toRepresentation().getMembershipType());
+
+        OrganizationRepresentation change = globex.toRepresentation();
+        change.setEnabled(false);
+        globex.update(change).close();
+        try {
+            // Keycloak now presents Carol as disabled, without an event for her; jdoe still signs in
+            assertEquals(false, broker.admin().users().get(carol).toRepresentation().isEnabled());
+            PasswordGrant.accessToken(broker.getName(), "jdoe", "password");
+        } finally {
+            change.setEnabled(true);
+            globex.update(change).close();
+        }
+
+        assertEquals(List.of("user.disabled admin", "user.enabled admin"), changesOf(carol).stream()
+                .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                changesOf(carol).toString());
+        assertEquals(List.of(), changesOf(jdoe).stream()
+                .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                "an unmanaged member keeps its state: " + changesOf(jdoe));
+        assertEquals(List.of("organization.updated admin", "organization.updated admin"), changesOf(globexId()));
+    }
+
+    @Test
+    void turningTheRealmsOrganizationsOffAndOnRecordsEveryManagedMemberAsDisabledThenEnabled() {
+        String carol = managedMemberOfGlobex();
+        RealmRepresentation off = new RealmRepresentation();
+        off.setOrganizationsEnabled(false);
+        broker.admin().update(off);
+        try {
+            // every managed member of the realm is disabled while Organizations are off
+            assertEquals(false, broker.admin().users().get(carol).toRepresentation().isEnabled());
+        } finally {
+            RealmRepresentation on = new RealmRepresentation();
+            on.setOrganizationsEnabled(true);
+            broker.admin().update(on);
+        }
+
+        assertEquals(List.of("user.disabled admin", "user.enabled admin"), changesOf(carol).stream()
+                        .filter(c -> c.startsWith("user.disabled") || c.startsWith("user.enabled")).toList(),
+                changesOf(carol).toString());
+    }
+
+    @Test
     void anAdminsGroupChangesAreRecorded() {
         String jdoe = TestUsers.create(broker.admin(), "jdoe", "jdoe@acme.com", true, "password");
         String support = broker.admin().getGroupByPath("/teams/Support").getId();
@@ -229,6 +336,21 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         return changes;
     }
 
+    private void awaitFailuresCounted(String userId, int failures) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Map<String, Object> status = broker.admin().attackDetection().bruteForceUserStatus(userId);
+        while (((Number) status.get("numFailures")).intValue() < failures && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = broker.admin().attackDetection().bruteForceUserStatus(userId);
+        }
+        assertEquals(failures, ((Number) status.get("numFailures")).intValue(), status.toString());
+    }
+
     private List<Map<String, Object>> outbox() {
         HttpResponse<String> response = OrgbridgeAdminApi.get(broker.getName(), "provisioning/outbox?max=1000",
                 admin.tokenManager().getAccessTokenString());
@@ -242,6 +364,21 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Carol, created just in time by her first login with the onboarding policy's membership set to managed. */
+    private String managedMemberOfGlobex() {
+        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
+        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
+        try {
+            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        } finally {
+            BrokerState.restorePolicy(broker, policy);
+        }
+        String carol = userId(CustomerUser.CAROL.email());
+        assertEquals(MembershipType.MANAGED, broker.admin().organizations().get(globexId()).members().member(carol)
+                .toRepresentation().getMembershipType());
+        return carol;
     }
 
     private String globexId() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.Browser;
+import dev.orgbridge.it.harness.BrokerState;
 import dev.orgbridge.it.harness.BrokeredLoginTest;
 import dev.orgbridge.it.harness.CustomerIdp;
 import dev.orgbridge.it.harness.CustomerUser;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -166,6 +170,39 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
         } finally {
             workflows.delete(offboarding);
         }
+    }
+
+    @Test
+    void disablingAnOrganizationDisablesItsManagedMembersInTheAppAndEnablingItRestoresThem() {
+        targets.addWebhook("app", receiver.url(), Map.of());
+        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
+        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
+        try {
+            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
+        } finally {
+            BrokerState.restorePolicy(broker, policy);
+        }
+        String carol = broker.admin().users().searchByEmail(CustomerUser.CAROL.email(), true).get(0).getId();
+        awaitFirstOf(carol, "user.created");
+        String globexId = BrokerState.organizations(broker).stream().filter(o -> o.getAlias().equals("globex"))
+                .findFirst().orElseThrow().getId();
+        OrganizationResource globex = broker.admin().organizations().get(globexId);
+        OrganizationRepresentation change = globex.toRepresentation();
+
+        change.setEnabled(false);
+        globex.update(change).close();
+        try {
+            // Carol cannot sign in any more: the app learns it as it would from an admin disabling her
+            Delivery disabled = awaitFirstOf(carol, "user.disabled");
+            assertEquals(Boolean.FALSE, ((Map<?, ?>) disabled.data().get("user")).get("enabled"));
+            assertTrue(disabled.signatureValid());
+        } finally {
+            change.setEnabled(true);
+            globex.update(change).close();
+        }
+
+        Delivery enabled = awaitFirstOf(carol, "user.enabled");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) enabled.data().get("user")).get("enabled"));
     }
 
     @Test
@@ -347,6 +384,12 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
     private Delivery awaitFirst(String username, String type) {
         return receiver.await(d -> username.equals(d.username()) && type.equals(d.type()), d -> !d.isEmpty(), WAIT)
                 .stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " for " + username
+                        + "; received " + types(receiver.received())));
+    }
+
+    private Delivery awaitFirstOf(String userId, String type) {
+        return receiver.await(d -> userId.equals(d.userId()) && type.equals(d.type()), d -> !d.isEmpty(), WAIT)
+                .stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " for " + userId
                         + "; received " + types(receiver.received())));
     }
 

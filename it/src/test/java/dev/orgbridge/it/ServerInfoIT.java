@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgbridge.it.harness.BundleJar;
 import dev.orgbridge.it.harness.OrgbridgeAdminApi;
 import dev.orgbridge.it.harness.OrgbridgeServer;
+import dev.orgbridge.it.harness.PasswordGrant;
 import dev.orgbridge.it.harness.ServerInfoAssertions;
 import dev.orgbridge.it.harness.TestUsers;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,8 +32,6 @@ class ServerInfoIT {
 
     @InjectRealm
     ManagedRealm realm;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void serverInfoListsEveryBundledProviderWithItsVersion() {
@@ -92,20 +85,9 @@ class ServerInfoIT {
     @Test
     void installationInfoNeedsViewRealm() throws Exception {
         TestUsers.create(realm.admin(), "no-admin-rights", "no-admin-rights@example.com", true, "password");
-        String token = passwordGrant(realm.getName(), "no-admin-rights");
+        String token = PasswordGrant.accessToken(realm.getName(), "no-admin-rights", "password");
 
         assertEquals(403, getInfo(realm.getName(), token).statusCode());
-    }
-
-    private String passwordGrant(String realmName, String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=password";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realmName + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
     }
 
     private static HttpResponse<String> getInfo(String realmName, String token) {

@@ -96,6 +96,43 @@ public final class Capture {
     }
 
     /**
+     * Whether an update of an organization changes what its managed members are: Keycloak presents the managed
+     * members of a disabled organization as disabled (no login, no token refresh), so disabling or enabling it
+     * disables or enables them, without an event of their own. The same holds for the realm's Organizations switch
+     * and the managed members of all its enabled organizations.
+     */
+    public static boolean changesManagedMembers(boolean organizationWasEnabled, boolean organizationEnabled) {
+        return organizationWasEnabled != organizationEnabled;
+    }
+
+    /**
+     * Whether an admin event may have turned the realm's Organizations on or off: a realm update. Keycloak presents
+     * every managed member of the realm as disabled while they are off, so the listener then compares the switch
+     * before and after ({@link #changesManagedMembers}).
+     */
+    public static boolean mayTurnOrganizationsOnOrOff(String resourceType, String operation) {
+        return "REALM".equals(resourceType) && "UPDATE".equals(operation);
+    }
+
+    /**
+     * What one managed member of an organization that was disabled or enabled (or of any enabled organization of a
+     * realm whose Organizations were turned off or on) learns: {@code user.disabled} or
+     * {@code user.enabled}, as an admin's toggle of the user would say. A member whose own flag is off is disabled
+     * either way, so nothing changes for it. Unmanaged members keep their state (Keycloak only presents managed
+     * members as disabled).
+     *
+     * @param userEnabled the member's own enabled flag
+     */
+    public static List<Captured> managedMember(String userId, boolean userEnabled, boolean organizationWasEnabled,
+                                               boolean organizationEnabled) {
+        if (!userEnabled || !changesManagedMembers(organizationWasEnabled, organizationEnabled)) {
+            return List.of();
+        }
+        return List.of(new Captured(organizationEnabled ? EventType.USER_ENABLED : EventType.USER_DISABLED, userId,
+                null));
+    }
+
+    /**
      * A user joined or left a group (Keycloak's group membership events, whoever made the change: an admin, an IdP
      * mapper at login, a workflow step, Orgbridge). Only realm groups: an organization's internal groups are its
      * membership, reported as organization membership.

@@ -88,6 +88,40 @@ class CaptureTest {
         assertEquals(new Captured(type, "u1", null), Capture.userUpdate("u1", was, now));
     }
 
+    static Stream<Arguments> managedMembersOfAnOrganization() {
+        return Stream.of(
+                // user enabled, organization enabled before -> after
+                arguments(true, true, false, List.of(new Captured(EventType.USER_DISABLED, "u1", null))),
+                arguments(true, false, true, List.of(new Captured(EventType.USER_ENABLED, "u1", null))),
+                arguments(true, true, true, List.of()), // renamed, say: the member stays as it was
+                arguments(true, false, false, List.of()),
+                // the member's own flag keeps it disabled whatever the organization does
+                arguments(false, true, false, List.of()),
+                arguments(false, false, true, List.of()));
+    }
+
+    @ParameterizedTest(name = "user enabled {0}, organization enabled {1} -> {2}")
+    @MethodSource("managedMembersOfAnOrganization")
+    void disablingOrEnablingAnOrganizationDisablesOrEnablesItsManagedMembers(boolean userEnabled, boolean was,
+                                                                             boolean now, List<Captured> captured) {
+        assertEquals(captured, Capture.managedMember("u1", userEnabled, was, now));
+        assertEquals(was != now, Capture.changesManagedMembers(was, now));
+    }
+
+    static Stream<Arguments> realmUpdates() {
+        return Stream.of(
+                arguments("REALM", "UPDATE", true), // perhaps the Organizations switch
+                arguments("REALM", "CREATE", false),
+                arguments("ORGANIZATION", "UPDATE", false), // the organization's own flag, above
+                arguments("USER", "UPDATE", false));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("realmUpdates")
+    void aRealmUpdateMayTurnOrganizationsOnOrOff(String resource, String operation, boolean may) {
+        assertEquals(may, Capture.mayTurnOrganizationsOnOrOff(resource, operation));
+    }
+
     static Stream<Arguments> groupMemberships() {
         return Stream.of(
                 arguments("REALM", true, List.of(new Captured(EventType.GROUP_MEMBER_ADDED, "u1", "g1"))),

@@ -24,6 +24,24 @@ public final class Outbox {
     }
 
     /**
+     * Adds many entries of one change (the managed members of an organization that was disabled, say), a page at a
+     * time: each page is written to the database in this transaction and then let go of, so the session holds one page,
+     * not all of them.
+     */
+    public void addPage(String realmId, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<OutboxEntity> page = entries.stream()
+                .map(entry -> new OutboxEntity(KeycloakModelUtils.generateId(), realmId, entry,
+                        Time.currentTimeMillis()))
+                .toList();
+        page.forEach(em::persist);
+        em.flush();
+        page.forEach(em::detach);
+    }
+
+    /**
      * Takes entries out of the outbox for delivery, in one statement: true if this transaction removed every one of
      * them. Two nodes taking the same entries serialise on their rows; the second one removes fewer than it asked for
      * and must deliver none of them (it cannot tell which it removed), so it rolls back.
