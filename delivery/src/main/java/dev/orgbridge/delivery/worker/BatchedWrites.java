@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakSessionTask;
@@ -27,6 +28,8 @@ final class BatchedWrites {
     private final String targetId;
     private final ConcurrentLinkedQueue<Write> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    /** Held while a batch is written, so that a flush returns only once every write queued before it is committed. */
+    private final ReentrantLock flushing = new ReentrantLock();
 
     BatchedWrites(KeycloakSessionFactory sessionFactory, String targetId) {
         this.sessionFactory = sessionFactory;
@@ -42,19 +45,36 @@ final class BatchedWrites {
     record Write(String subjectId, List<String> deliveryIds, KeycloakSessionTask task) {
     }
 
-    /** Queues a write; commits the queue once it holds a batch. */
+    /**
+     * Queues a write; commits the queue once it holds a batch, unless another call thread is committing one: then the
+     * write waits for the next, and this thread goes on calling instead of queueing up behind that commit.
+     */
     void add(Write write) {
         queued.add(write);
-        if (size.incrementAndGet() >= BATCH) {
-            flush();
+        if (size.incrementAndGet() >= BATCH && flushing.tryLock()) {
+            try {
+                writeQueued();
+            } finally {
+                flushing.unlock();
+            }
         }
     }
 
     /**
-     * Commits every queued write in one transaction, in the order queued. If that transaction fails, each write is
-     * tried in a transaction of its own, so that one bad write does not take the others with it.
+     * Commits every queued write in one transaction, in the order queued; when it returns, every write queued before
+     * the call is committed (a commit under way on another thread is waited for). If that transaction fails, each
+     * write is tried in a transaction of its own, so that one bad write does not take the others with it.
      */
-    synchronized void flush() {
+    void flush() {
+        flushing.lock();
+        try {
+            writeQueued();
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    private void writeQueued() {
         List<Write> batch = new ArrayList<>();
         for (Write write = queued.poll(); write != null; write = queued.poll()) {
             batch.add(write);

@@ -63,8 +63,10 @@ final class DeliveryStage implements AutoCloseable {
         });
         ThrowawayPostgres database = ThrowawayPostgres.start(55533);
         try {
+            List<String> nodeOptions = new ArrayList<>(options);
+            nodeOptions.add("--log-level=INFO"); // as an operator runs it: no debug line per call
             KeycloakNode node = KeycloakNode.create("bench", 8281, 9201, 57901, database,
-                    options.toArray(String[]::new)).start();
+                    nodeOptions.toArray(String[]::new)).start();
             return new DeliveryStage(database, node, DeliveryRealm.create(node.admin(), REALM), options);
         } catch (RuntimeException e) {
             database.close();
@@ -176,7 +178,7 @@ final class DeliveryStage implements AutoCloseable {
 
     /** What a report says about where it ran. */
     String environment() {
-        return "Keycloak 26.7.3 distribution (`kc.sh start --optimized`, `-Xms128m -Xmx768m`) with the bundle jar on a "
+        return "Keycloak 26.7.3 distribution (`kc.sh start --optimized`, `-Xms128m -Xmx768m`, log level INFO) with the bundle jar on a "
                 + "throwaway PostgreSQL 15, both on this machine (" + Runtime.getRuntime().availableProcessors()
                 + " cores); worker options: " + (workerOptions.isEmpty() ? "defaults (threads 4, batch size 500, "
                 + "interval 1000 ms)" : String.join(" ", workerOptions)) + "; load average (1, 5, 15 min) at start "

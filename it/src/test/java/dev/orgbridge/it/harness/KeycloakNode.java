@@ -61,7 +61,8 @@ public final class KeycloakNode implements AutoCloseable {
 
     /**
      * A fresh node (no {@code data/} of an earlier run) on these ports; not started. {@code clusterPort} is its
-     * JGroups port on 127.0.0.1; {@code options} are more {@code kc.sh start} options, such as the worker's.
+     * JGroups port on 127.0.0.1; {@code options} are more {@code kc.sh start} options, such as the worker's (Orgbridge
+     * logs at debug level unless they set {@code --log-level}).
      */
     public static KeycloakNode create(String name, int httpPort, int managementPort, int clusterPort,
                                       ThrowawayPostgres database, String... options) {
@@ -81,8 +82,10 @@ public final class KeycloakNode implements AutoCloseable {
                 "--bootstrap-admin-username=" + ADMIN, "--bootstrap-admin-password=" + ADMIN,
                 // the cluster stays on loopback (machine.md); each node its own port, as both share the host
                 "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + clusterPort,
-                "--log-level=INFO,dev.orgbridge:debug"));
+                "--cache-embedded-network-bind-port=" + clusterPort));
+        if (options.stream().noneMatch(option -> option.startsWith("--log-level="))) {
+            command.add("--log-level=INFO,dev.orgbridge:debug"); // what the tests read when one fails
+        }
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
