@@ -25,7 +25,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
@@ -368,13 +367,8 @@ class ProvisioningCaptureIT extends BrokeredLoginTest {
 
     /** Carol, created just in time by her first login with the onboarding policy's membership set to managed. */
     private String managedMemberOfGlobex() {
-        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
-        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
-        try {
-            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
-        } finally {
-            BrokerState.restorePolicy(broker, policy);
-        }
+        BrokerState.withPolicy(broker, Map.of("membership", List.of("managed")),
+                () -> browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn());
         String carol = userId(CustomerUser.CAROL.email());
         assertEquals(MembershipType.MANAGED, broker.admin().organizations().get(globexId()).members().member(carol)
                 .toRepresentation().getMembershipType());

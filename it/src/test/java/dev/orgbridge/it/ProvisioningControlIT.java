@@ -169,13 +169,9 @@ class ProvisioningControlIT extends BrokeredLoginTest {
 
     @Test
     void anAdminListsAJobsDeliveriesAndBadJobIdsAreRefused() {
-        TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
-        TestUsers.create(broker.admin(), "bob", "bob@acme.com", true, "password");
-        awaitOutboxEmpty();
         WebhookReceiver failing = new WebhookReceiver();
         try {
-            failing.answer(Answer.status(400));
-            String hook = targets.addWebhook("app", failing.url(), Map.of());
+            String hook = annAndBobToAnAppRefusingThem(failing);
             String jobId = (String) json(targets.post("provisioning/targets/" + hook + "/resync").body()).get("id");
             awaitJob(hook, jobId, j -> "failed".equals(j.get("state")));
             String earlier = (String) json(targets.post("provisioning/targets/" + hook + "/resync").body()).get("id");
@@ -236,13 +232,9 @@ class ProvisioningControlIT extends BrokeredLoginTest {
 
     @Test
     void aReSyncToAFailingAppShowsItsFailures() {
-        TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
-        TestUsers.create(broker.admin(), "bob", "bob@acme.com", true, "password");
-        awaitOutboxEmpty();
         WebhookReceiver failing = new WebhookReceiver();
         try {
-            failing.answer(Answer.status(400));
-            String hook = targets.addWebhook("app", failing.url(), Map.of());
+            String hook = annAndBobToAnAppRefusingThem(failing);
 
             Map<String, Object> job = json(targets.post("provisioning/targets/" + hook + "/resync").body());
             Map<String, Object> failed = awaitJob(hook, (String) job.get("id"), j -> "failed".equals(j.get("state")));
@@ -332,6 +324,15 @@ class ProvisioningControlIT extends BrokeredLoginTest {
         awaitOutboxEmpty();
         return targets.add("orgbridge-scim", "app", Map.of("baseUrl", List.of(app.baseUrl()),
                 "token", List.of(TOKEN)));
+    }
+
+    /** Ann and Bob, and a webhook target whose app refuses every call with 400; returns the target's id. */
+    private String annAndBobToAnAppRefusingThem(WebhookReceiver app) {
+        TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
+        TestUsers.create(broker.admin(), "bob", "bob@acme.com", true, "password");
+        awaitOutboxEmpty();
+        app.answer(Answer.status(400));
+        return targets.addWebhook("app", app.url(), Map.of());
     }
 
     private void awaitOutboxEmpty() {

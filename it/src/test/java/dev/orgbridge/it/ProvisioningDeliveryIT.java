@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -175,13 +174,8 @@ class ProvisioningDeliveryIT extends BrokeredLoginTest {
     @Test
     void disablingAnOrganizationDisablesItsManagedMembersInTheAppAndEnablingItRestoresThem() {
         targets.addWebhook("app", receiver.url(), Map.of());
-        AuthenticatorConfigRepresentation policy = BrokerState.policy(broker);
-        BrokerState.changePolicy(broker, Map.of("membership", List.of("managed")));
-        try {
-            browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn();
-        } finally {
-            BrokerState.restorePolicy(broker, policy);
-        }
+        BrokerState.withPolicy(broker, Map.of("membership", List.of("managed")),
+                () -> browser.logInToApp(CustomerIdp.OIDC, CustomerUser.CAROL).asOidcSignIn());
         String carol = broker.admin().users().searchByEmail(CustomerUser.CAROL.email(), true).get(0).getId();
         awaitFirstOf(carol, "user.created");
         String globexId = BrokerState.organizations(broker).stream().filter(o -> o.getAlias().equals("globex"))

@@ -68,6 +68,17 @@ public final class BrokerState {
         broker.admin().flows().updateAuthenticatorConfig(exported.getId(), exported);
     }
 
+    /** Runs {@code action} with these options of the onboarding policy changed, then puts the policy back. */
+    public static void withPolicy(ManagedRealm broker, Map<String, List<String>> options, Runnable action) {
+        AuthenticatorConfigRepresentation policy = policy(broker);
+        changePolicy(broker, options);
+        try {
+            action.run();
+        } finally {
+            restorePolicy(broker, policy);
+        }
+    }
+
     /**
      * As an admin moves a configured realm: partial export (which masks secrets, so the admin re-enters them, or they
      * are vault references), the realm deleted, the export imported. Organizations are realm data, not configuration:
