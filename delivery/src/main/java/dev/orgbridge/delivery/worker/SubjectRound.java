@@ -27,9 +27,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Delivers the pending changes of one subject (a user or an organization) to one target, in order: folds them into
- * the fewest calls ({@link Coalescing}), reads the subject's current state for each call, sends it outside any
- * transaction, and records what happened. A call to retry stops the subject's round: its later changes wait for it.
+ * Delivers the pending changes of one subject (a user, an organization or a group) to one target, in order: folds
+ * them into the fewest calls ({@link Coalescing}), reads the subject's current state for each call, sends it outside
+ * any transaction, and records what happened. A call to retry stops the subject's round: its later changes wait for it.
  */
 final class SubjectRound implements Runnable {
 
