@@ -58,6 +58,11 @@ public final class ProvisioningCaptureFactory implements EventListenerProviderFa
             UserModel user = removed.getUser();
             record(removed.getKeycloakSession(), removed.getRealm(), OutboxEntry.deletion(EventType.USER_DELETED,
                     user.getId(), FROM_MODEL, new OutboxEntry.LastKnown(user.getUsername(), null)));
+        } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+            GroupModel group = removed.getGroup();
+            Capture.ofGroupDeletion(group.getType().name(), group.getId()).forEach(change ->
+                    record(removed.getKeycloakSession(), removed.getRealm(), OutboxEntry.deletion(change.type(),
+                            change.subjectId(), FROM_MODEL, new OutboxEntry.LastKnown(group.getName(), null))));
         } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
             OrganizationModel organization = removed.getOrganization();
             KeycloakSession session = removed.getKeycloakSession();

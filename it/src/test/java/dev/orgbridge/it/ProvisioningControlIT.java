@@ -168,6 +168,33 @@ class ProvisioningControlIT extends BrokeredLoginTest {
     }
 
     @Test
+    void aGroupDeletedInKeycloakIsDeletedInTheAppButNotTheAppsOwnGroupOfTheSameName() {
+        awaitOutboxEmpty();
+        targets.add("orgbridge-scim", "app", Map.of("baseUrl", List.of(app.baseUrl()), "token", List.of(TOKEN),
+                "pushGroups", List.of("true")));
+        String ann = TestUsers.create(broker.admin(), "ann", "ann@acme.com", true, "password");
+        String sales = group("sales-emea");
+        String legal = group("legal");
+        app.groups.put(Group.builder().displayName("legal").build()); // the app's own, never Orgbridge's
+        broker.admin().users().get(ann).joinGroup(sales);
+        awaitGroups(Map.of("sales-emea", Set.of("ann"), "legal", Set.of()));
+
+        broker.admin().groups().group(sales).remove();
+        broker.admin().groups().group(legal).remove();
+
+        awaitGroups(Map.of("legal", Set.of()));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<Map<String, Object>> deletions = groupDeletions();
+        while (!deletions.stream().allMatch(d -> "delivered".equals(d.get("status"))) || deletions.size() < 2) {
+            assertTrue(System.nanoTime() < deadline, "both deletions delivered: " + deletions);
+            sleep(Duration.ofMillis(200));
+            deletions = groupDeletions();
+        }
+        assertEquals(Set.of(sales, legal), deletions.stream().map(d -> d.get("subjectId")).collect(Collectors.toSet()),
+                "one group.deleted per Keycloak group, the app's own legal left alone: " + deletions);
+    }
+
+    @Test
     void anAdminListsAJobsDeliveriesAndBadJobIdsAreRefused() {
         WebhookReceiver failing = new WebhookReceiver();
         try {
@@ -376,6 +403,10 @@ class ProvisioningControlIT extends BrokeredLoginTest {
             }
             sleep(Duration.ofMillis(200));
         }
+    }
+
+    private List<Map<String, Object>> groupDeletions() {
+        return targets.deliveries("max=100").stream().filter(d -> "group.deleted".equals(d.get("type"))).toList();
     }
 
     /** The app's groups by name, with their members' user names. */

@@ -133,6 +133,15 @@ public final class Capture {
     }
 
     /**
+     * A group removed in Keycloak (its subgroups are reported one by one): {@code group.deleted} for a realm group; an
+     * organization's internal group is its membership, and goes with the organization.
+     */
+    public static List<Captured> ofGroupDeletion(String groupType, String groupId) {
+        return REALM_GROUP.equals(groupType) ? List.of(new Captured(EventType.GROUP_DELETED, groupId, null))
+                : List.of();
+    }
+
+    /**
      * A user joined or left a group (Keycloak's group membership events, whoever made the change: an admin, an IdP
      * mapper at login, a workflow step, Orgbridge). Only realm groups: an organization's internal groups are its
      * membership, reported as organization membership.

@@ -143,7 +143,7 @@ public final class Coalescing {
 
     private static EventType ownCallType(SubjectKind subject, List<PendingChange> own, boolean created) {
         if (subject == SubjectKind.GROUP) {
-            return EventType.GROUP_SYNCED; // a group's queue holds nothing else
+            return EventType.GROUP_SYNCED; // a group's queue holds re-syncs and its deletion, which goes first above
         }
         if (created) {
             return subject == SubjectKind.USER ? EventType.USER_CREATED : EventType.ORGANIZATION_CREATED;

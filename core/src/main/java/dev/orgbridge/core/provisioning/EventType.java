@@ -33,7 +33,12 @@ public enum EventType {
      * A group and its members as they are now, queued by a re-sync for a SCIM target that pushes groups; Orgbridge's
      * own call, never a webhook event ({@link #isWebhookEvent()}).
      */
-    GROUP_SYNCED("group.synced", SubjectKind.GROUP, Change.UPDATED, EventData.GroupState.class);
+    GROUP_SYNCED("group.synced", SubjectKind.GROUP, Change.UPDATED, EventData.GroupState.class),
+    /**
+     * A realm group deleted in Keycloak, for a SCIM target that pushes groups to delete it too; Orgbridge's own call,
+     * never a webhook event ({@link #isWebhookEvent()}).
+     */
+    GROUP_DELETED("group.deleted", SubjectKind.GROUP, Change.DELETED, EventData.GroupState.class);
 
     /** What a type does to its subject, for {@link Coalescing}. */
     public enum Change {

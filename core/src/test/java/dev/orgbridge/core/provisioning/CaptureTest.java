@@ -137,6 +137,19 @@ class CaptureTest {
         assertEquals(captured, Capture.ofGroupMembership(groupType, joined, "u1", "g1"));
     }
 
+    static Stream<Arguments> groupDeletions() {
+        return Stream.of(
+                arguments("REALM", List.of(new Captured(EventType.GROUP_DELETED, "g1", null))),
+                // an organization's internal group goes with its organization
+                arguments("ORGANIZATION", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} group deleted")
+    @MethodSource("groupDeletions")
+    void aDeletedRealmGroupIsCaptured(String groupType, List<Captured> captured) {
+        assertEquals(captured, Capture.ofGroupDeletion(groupType, "g1"));
+    }
+
     static Stream<Arguments> workflowSteps() {
         return Stream.of(
                 arguments("disable-user", "USERS", List.of(new Captured(EventType.USER_DISABLED, "u1", null))),

@@ -103,7 +103,10 @@ class CoalescingTest {
         return Stream.of(
                 arguments("one re-sync", "1:group.synced", "group.synced [1] | dropped []"),
                 arguments("two re-syncs before the first was sent: one call, the state at send time",
-                        "1:group.synced 5:group.synced", "group.synced [1, 5] | dropped []"));
+                        "1:group.synced 5:group.synced", "group.synced [1, 5] | dropped []"),
+                arguments("deleted", "1:group.deleted", "group.deleted [1] | dropped []"),
+                arguments("a re-sync then the deletion: only the deletion is sent",
+                        "1:group.synced 2:group.deleted", "group.deleted [1, 2] | dropped []"));
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")

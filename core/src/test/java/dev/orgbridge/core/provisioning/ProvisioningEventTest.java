@@ -61,6 +61,8 @@ class ProvisioningEventTest {
                 arguments(EventType.GROUP_MEMBER_REMOVED, new EventData.GroupMembership(SALES, JORG.ref()),
                         "{\"group\":" + sales + ",\"user\":" + jorgRef + "}", head),
                 arguments(EventType.GROUP_SYNCED, new EventData.GroupState(SALES), "{\"group\":" + sales + "}",
+                        head),
+                arguments(EventType.GROUP_DELETED, new EventData.GroupState(SALES), "{\"group\":" + sales + "}",
                         head));
     }
 
@@ -97,7 +99,8 @@ class ProvisioningEventTest {
                 arguments(EventType.ORGANIZATION_MEMBER_REMOVED, "organization.member.removed", SubjectKind.USER),
                 arguments(EventType.GROUP_MEMBER_ADDED, "group.member.added", SubjectKind.USER),
                 arguments(EventType.GROUP_MEMBER_REMOVED, "group.member.removed", SubjectKind.USER),
-                arguments(EventType.GROUP_SYNCED, "group.synced", SubjectKind.GROUP));
+                arguments(EventType.GROUP_SYNCED, "group.synced", SubjectKind.GROUP),
+                arguments(EventType.GROUP_DELETED, "group.deleted", SubjectKind.GROUP));
     }
 
     @ParameterizedTest(name = "{1} joins the {2} queue")

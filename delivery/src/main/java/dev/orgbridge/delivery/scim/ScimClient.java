@@ -52,6 +52,7 @@ import org.apache.http.entity.StringEntity;
  * <li>{@link #deprovisionUser}: {@code active=false} or {@code DELETE}; a 404 is done.</li>
  * <li>{@link #addMember}, {@link #removeMember}: one member by PATCH; removing a member who is not there is done.</li>
  * <li>{@link #setMembers}: a group's members replaced by exactly those given (a re-sync).</li>
+ * <li>{@link #deleteGroup}: by id, or the group found by {@code externalId}; a 404 or no such group is done.</li>
  * </ul>
  *
  * <p>Calls go over {@link TargetHttp} (timeouts, no redirects, every resolved address checked against the target's
@@ -152,6 +153,25 @@ public final class ScimClient implements AutoCloseable {
         return guarded(() -> result(patch(endpoint, path, ScimPatch.setMembers(userRemoteIds),
                 () -> rewrite(endpoint, path, group -> setMembers(group, userRemoteIds))),
                 Action.MEMBERS_SET, Optional.of(groupRemoteId)));
+    }
+
+    /**
+     * Deletes the group Orgbridge made for this Keycloak group: by the server's id when known, else the one found by
+     * {@code externalId} (never by name: a group of the same name that Orgbridge did not make is someone else's). A
+     * group the server does not have counts as done.
+     */
+    public ScimResult deleteGroup(ScimEndpoint endpoint, String externalId, Optional<String> knownRemoteId) {
+        if (knownRemoteId.isPresent()) {
+            return deleteGroup(endpoint, knownRemoteId.get());
+        }
+        return guarded(() -> {
+            Found found = found(search(endpoint, GROUPS, ScimFilter.externalId(externalId)),
+                    List.of(new Lookup(ScimFilter.externalId(externalId), "externalId", externalId, true)));
+            if (found.failure().isPresent()) {
+                return found.failure().get();
+            }
+            return found.id().map(id -> deleteGroup(endpoint, id)).orElseGet(() -> alreadyGone(externalId));
+        });
     }
 
     /** Deletes the group; a group the server no longer has counts as done. */

@@ -43,6 +43,8 @@ import org.keycloak.models.UserModel;
  * <tr><td>group member added / removed (push groups on)</td><td>create or adopt the group, add / remove the member</td></tr>
  * <tr><td>group synced (a re-sync, push groups on)</td><td>create or adopt the group, set its members to those in
  *     scope the target holds ({@link ScimGroupMembers})</td></tr>
+ * <tr><td>group deleted (push groups on)</td><td>delete the group Orgbridge made for it, by id or
+ *     {@code externalId}</td></tr>
  * </table>
  *
  * @param scope      which users the target receives ({@link ProvisioningScope#includes})
@@ -92,6 +94,9 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
         Optional<String> remote = Optional.ofNullable(call.remoteId());
         if (call.type() == EventType.GROUP_SYNCED) {
             return groupState(call, subjects);
+        }
+        if (call.type() == EventType.GROUP_DELETED) {
+            return Optional.of(outgoing(null, scim -> scim.deleteGroup(endpoint, call.subjectId(), remote)));
         }
         if (call.type() == EventType.USER_DELETED) {
             return remote.map(id -> outgoing(null, scim -> deprovisionUser(scim, id)));

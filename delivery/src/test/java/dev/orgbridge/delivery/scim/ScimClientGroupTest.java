@@ -182,6 +182,20 @@ class ScimClientGroupTest {
                 Optional.empty()), client.deleteGroup(endpoint(server), id));
     }
 
+    @Test
+    void aDeletedGroupWhoseIdWasNeverStoredIsFoundByExternalIdNeverByName() {
+        String ours = server.groups.put(Group.builder().displayName("Sales").externalId(SALES.externalId()).build());
+
+        ScimResult deleted = client.deleteGroup(endpoint(server), SALES.externalId(), Optional.empty());
+
+        assertEquals(Action.DELETED, deleted.action());
+        assertNull(server.groups.get(ours));
+        String theirs = server.groups.put(Group.builder().displayName("Sales").build());
+        assertEquals(Action.ALREADY_GONE, client.deleteGroup(endpoint(server), SALES.externalId(), Optional.empty())
+                .action(), "a group of the same name that Orgbridge did not make is left alone");
+        assertEquals(Optional.of("Sales"), server.groups.get(theirs).getDisplayName());
+    }
+
     private List<String> memberIds(String groupId) {
         return memberIds(server, groupId);
     }
