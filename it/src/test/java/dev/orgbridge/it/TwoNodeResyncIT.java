@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgbridge.it.harness.DeliveryRealm;
 import dev.orgbridge.it.harness.Json;
+import dev.orgbridge.it.harness.Http;
 import dev.orgbridge.it.harness.KeycloakNode;
 import dev.orgbridge.it.harness.ThrowawayPostgres;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import dev.orgbridge.it.harness.WebhookReceiver.Delivery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,7 +36,6 @@ class TwoNodeResyncIT {
     /** Pages of 7 users: the walk takes several passes, on whichever node holds the target. */
     private static final String SMALL_PAGES = "--spi-orgbridge-delivery--orgbridge-worker--batch-size=7";
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ThrowawayPostgres database;
     private static KeycloakNode nodeA;
@@ -144,15 +141,8 @@ class TwoNodeResyncIT {
     }
 
     private static HttpResponse<String> send(KeycloakNode node, HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.header("Authorization", "Bearer "
-                    + node.admin().tokenManager().getAccessTokenString()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.header("Authorization", "Bearer "
+                + node.admin().tokenManager().getAccessTokenString()).build());
     }
 
     private static Map<String, Object> json(String body) {

@@ -55,6 +55,9 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
                          DeprovisionMode deprovisioning, boolean pushGroups, DeliveryPolicy policy,
                          Supplier<ScimClient> client) implements ProvisioningTarget {
 
+    /** Members whose records of what the target holds one query reads. */
+    private static final int REMOTES_PER_QUERY = 500;
+
     public ScimTarget {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(mapping, "mapping");
@@ -135,7 +138,8 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
 
     /**
      * The group as it is now, with its members in scope that the target holds; empty when the group is gone or the
-     * target needs nothing of it. Members are read one at a time, never all users of the realm.
+     * target needs nothing of it. The group's members only, never all users of the realm; what the target holds of
+     * them is read a page of {@value #REMOTES_PER_QUERY} at a time.
      */
     private Optional<Outgoing> groupState(CallContext call, Subjects subjects) {
         GroupModel group = call.session().groups().getGroupById(call.realm(), call.subjectId());
@@ -143,7 +147,12 @@ public record ScimTarget(String componentId, ScimEndpoint endpoint, ScimUserMapp
             return Optional.empty();
         }
         DeliveryStore store = new DeliveryStore(call.session());
-        List<ScimGroupMembers.Member> members = call.session().users().getGroupMembersStream(call.realm(), group)
+        List<UserModel> users = call.session().users().getGroupMembersStream(call.realm(), group).toList();
+        for (int from = 0; from < users.size(); from += REMOTES_PER_QUERY) { // what the target holds: a query a page
+            store.loadRemotes(componentId, users.subList(from, Math.min(users.size(), from + REMOTES_PER_QUERY))
+                    .stream().map(UserModel::getId).toList());
+        }
+        List<ScimGroupMembers.Member> members = users.stream()
                 .map(user -> new ScimGroupMembers.Member(receives(subjects, user),
                         Optional.ofNullable(store.remote(componentId, user.getId())).map(RemoteEntity::remoteId)
                                 .orElse(null)))

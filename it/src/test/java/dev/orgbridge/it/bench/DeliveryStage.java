@@ -1,13 +1,13 @@
 package dev.orgbridge.it.bench;
 
 import dev.orgbridge.it.harness.DeliveryRealm;
+import dev.orgbridge.it.harness.Http;
 import dev.orgbridge.it.harness.KeycloakNode;
 import dev.orgbridge.it.harness.ThrowawayPostgres;
 import dev.orgbridge.it.harness.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,6 @@ final class DeliveryStage implements AutoCloseable {
     static final String WARM_UP_REALM = "warm-up";
     /** Rows per bulk-import request: well below the import's 10 MiB default limit. */
     private static final int IMPORT_ROWS = 10_000;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> WORKER_OPTIONS = Map.of(
             "orgbridge.bench.worker-threads", "threads",
             "orgbridge.bench.batch-size", "batch-size",
@@ -101,17 +100,10 @@ final class DeliveryStage implements AutoCloseable {
                     .header("Authorization", "Bearer " + node.admin().tokenManager().getAccessTokenString())
                     .header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
-            try {
-                HttpResponse<String> imported = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (imported.statusCode() != 200 || !imported.body().contains("\"rejected\":0")) {
-                    throw new AssertionError("bulk import: " + imported.statusCode() + " "
-                            + imported.body().substring(Math.max(0, imported.body().length() - 300)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+            HttpResponse<String> imported = Http.send(request);
+            if (imported.statusCode() != 200 || !imported.body().contains("\"rejected\":0")) {
+                throw new AssertionError("bulk import: " + imported.statusCode() + " "
+                        + imported.body().substring(Math.max(0, imported.body().length() - 300)));
             }
         }
         return (System.nanoTime() - started) / 1e9;

@@ -3,7 +3,6 @@ package dev.orgbridge.it.harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class AccountApi {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URI account;
     private final String token;
@@ -48,14 +46,7 @@ public final class AccountApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .build());
     }
 }

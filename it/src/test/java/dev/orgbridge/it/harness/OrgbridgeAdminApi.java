@@ -3,7 +3,6 @@ package dev.orgbridge.it.harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.keycloak.util.JsonSerialization;
 /** Orgbridge's admin REST extension, {@code /admin/realms/{realm}/orgbridge/…}, called as an admin tool would. */
 public final class OrgbridgeAdminApi {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private OrgbridgeAdminApi() {
     }
@@ -29,14 +27,7 @@ public final class OrgbridgeAdminApi {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.build());
     }
 
     /** POST {@code /admin/realms/{realm}/orgbridge/{path}} with a body of that content type. */

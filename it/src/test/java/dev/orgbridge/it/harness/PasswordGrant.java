@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class PasswordGrant {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private PasswordGrant() {
     }
@@ -30,17 +28,9 @@ public final class PasswordGrant {
     public static HttpResponse<String> request(String realm, String username, String password) {
         String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password="
                 + encode(password);
-        try {
-            URI token = URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/token");
-            return HTTP.send(HttpRequest.newBuilder(token)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        URI token = URI.create(OrgbridgeServer.BASE_URL + "/realms/" + realm + "/protocol/openid-connect/token");
+        return Http.send(HttpRequest.newBuilder(token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     /** The access token of a sign-in that must succeed. */

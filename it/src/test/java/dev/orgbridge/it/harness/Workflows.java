@@ -1,9 +1,6 @@
 package dev.orgbridge.it.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.keycloak.admin.client.Keycloak;
@@ -14,7 +11,6 @@ import org.keycloak.admin.client.Keycloak;
  */
 public final class Workflows {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String realm;
     private final Keycloak admin;
@@ -58,13 +54,6 @@ public final class Workflows {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.build());
     }
 }
